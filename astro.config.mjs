@@ -1,0 +1,37 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { site } from './src/config.ts';
+import { cspDirectives, sha256Source } from './src/lib/csp.ts';
+import { themeScript } from './src/scripts/theme.ts';
+
+/** Pages that must never be indexed: they answer a visit, they are not content. */
+const unlistedPaths = ['/404/', '/contact/thanks/'];
+
+export default defineConfig({
+  site: site.url,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  integrations: [
+    mdx(),
+    sitemap({
+      filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
+    }),
+  ],
+  markdown: {
+    // Shiki writes inline style="" attributes, which the CSP forbids; code is highlighted by class instead.
+    syntaxHighlight: false,
+  },
+  security: {
+    csp: {
+      directives: cspDirectives({ formEndpoint: site.contact.endpoint }),
+      scriptDirective: { hashes: [await sha256Source(themeScript)] },
+    },
+  },
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

@@ -1,0 +1,111 @@
+/**
+ * Serves a built site the way a static host does: directory indexes, a redirect to the trailing-slash
+ * URL, the site's 404 page, and the headers of `_headers` (Netlify / Cloudflare Pages format), so that
+ * tests see the CSP and caching rules a visitor gets. Loopback only; not a production server.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+};
+
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parses `_headers`: a path pattern (with `*` splats) followed by indented `Name: value` lines. */
+export function parseHeadersFile(source: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of source.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const escaped = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${escaped}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (colon > 0 && rule) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+export interface StaticServerOptions {
+  root: string;
+  port: number;
+  host?: string;
+}
+
+export async function startStaticServer({ root, port, host = '127.0.0.1' }: StaticServerOptions): Promise<Server> {
+  const siteRoot = resolve(root);
+  const headersSource = await readFile(join(siteRoot, '_headers'), 'utf8').catch(() => '');
+  const rules = parseHeadersFile(headersSource);
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '/404/';
+    }
+    const filePath = normalize(join(siteRoot, pathname));
+    const inside = filePath === siteRoot || filePath.startsWith(siteRoot + sep);
+
+    let status = 200;
+    let served = filePath;
+    if (!inside) {
+      status = 404;
+      served = join(siteRoot, '404.html');
+    } else if (pathname.endsWith('/')) {
+      served = join(filePath, 'index.html');
+    } else if (!(await isFile(filePath)) && (await isFile(join(filePath, 'index.html')))) {
+      response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    if (status === 200 && !(await isFile(served))) {
+      status = 404;
+      served = join(siteRoot, '404.html');
+    }
+
+    const body = await readFile(served).catch(() => Buffer.from('Not found'));
+    const headers: Record<string, string> = {
+      'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
+    };
+    for (const rule of rules) {
+      if (rule.pattern.test(url.pathname)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
+    }
+    response.writeHead(status, headers);
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, ready);
+  });
+  return server;
+}

@@ -1,0 +1,65 @@
+/**
+ * Site-wide settings: the one place for the site's name, URL, navigation and contact wiring.
+ * Every value is validated at build time so that a typo in an environment variable fails the
+ * build with a message that says how to fix it, instead of shipping a form that posts nowhere.
+ */
+import { z } from 'astro/zod';
+
+/** Where the form posts when no service is configured: the inbox server that `npm start` runs. */
+export const LOCAL_INBOX_PORT = 4399;
+export const LOCAL_INBOX_ENDPOINT = `http://localhost:${LOCAL_INBOX_PORT}/f/local`;
+
+const env: Record<string, string | undefined> =
+  (import.meta as { env?: Record<string, string | undefined> }).env ?? process.env;
+
+const contactSchema = z.object({
+  endpoint: z
+    .url({ message: 'PUBLIC_CONTACT_ENDPOINT must be an absolute URL, e.g. https://formspree.io/f/abcdwxyz' })
+    .refine((url) => /^https?:/.test(url), 'PUBLIC_CONTACT_ENDPOINT must use http or https'),
+  provider: z.enum(['formspree'], {
+    message: 'PUBLIC_CONTACT_PROVIDER must be "formspree" (add an adapter in src/lib/contact/adapters.ts for another service)',
+  }),
+  email: z
+    .email({ message: 'PUBLIC_CONTACT_EMAIL must be an e-mail address, or unset' })
+    .optional(),
+});
+
+const blank = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+const contact = contactSchema.parse({
+  endpoint: blank(env.PUBLIC_CONTACT_ENDPOINT) ?? LOCAL_INBOX_ENDPOINT,
+  provider: blank(env.PUBLIC_CONTACT_PROVIDER) ?? 'formspree',
+  email: blank(env.PUBLIC_CONTACT_EMAIL),
+});
+
+export interface NavItem {
+  label: string;
+  href: string;
+}
+
+export const site = {
+  name: 'Thomas Pani',
+  title: 'Dr. Thomas Pani: executable specifications',
+  author: 'Dr. Thomas Pani',
+  description: 'Executable specifications for platform, infrastructure and protocol teams.',
+  url: 'https://blltprf.xyz',
+  locale: 'en',
+  themeColor: { light: '#fbfaf7', dark: '#111214' },
+  nav: [
+    { label: 'Home', href: '/' },
+    { label: 'Training', href: '/training/' },
+    { label: 'Executable specs', href: '/executable-specs/' },
+    { label: 'Spotlights', href: '/spotlights/' },
+  ] satisfies NavItem[],
+  cta: { label: 'Get in touch', href: '/contact/' } satisfies NavItem,
+  /** Profiles shown in the footer. The brief names none yet: add them here, never in a component. */
+  social: [] as NavItem[],
+  contact: {
+    ...contact,
+    /** True when the form posts to the local development inbox, not to a real service. */
+    isLocalInbox: contact.endpoint === LOCAL_INBOX_ENDPOINT,
+    thanksPath: '/contact/thanks/',
+  },
+} as const;
+
+export type SiteConfig = typeof site;

@@ -1,0 +1,39 @@
+/**
+ * The site's Content Security Policy, in one place: astro.config.mjs hands these directives to
+ * Astro (which adds the script and style hashes it computes), and the deploy headers reuse them.
+ */
+export interface CspInput {
+  /** The form service endpoint: the only other origin a page may post or connect to. */
+  formEndpoint: string;
+}
+
+type DirectiveName =
+  | 'default-src'
+  | 'img-src'
+  | 'font-src'
+  | 'connect-src'
+  | 'form-action'
+  | 'worker-src'
+  | 'base-uri'
+  | 'object-src';
+export type CspDirective = `${DirectiveName} ${string}`;
+
+export function cspDirectives({ formEndpoint }: CspInput): CspDirective[] {
+  const formOrigin = new URL(formEndpoint).origin;
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${formOrigin}`,
+    `form-action 'self' ${formOrigin}`,
+    "worker-src 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ];
+}
+
+/** `'sha256-…'` source expression for an inline script, as the browser computes it. */
+export async function sha256Source(source: string): Promise<`sha256-${string}`> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(source));
+  return `sha256-${Buffer.from(digest).toString('base64')}`;
+}

@@ -1,0 +1,10 @@
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "19 June 2026". Dates in content are calendar days, so they are read and shown in UTC. */
+export const formatDate = (date: Date): string => dateFormat.format(date);
+
+/** ISO calendar day, for <time datetime>. */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+export const formatDuration = (minutes: number): string =>
+  minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} hours` : `${minutes} minutes`;
