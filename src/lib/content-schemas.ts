@@ -4,26 +4,27 @@
  * the field. The messages say how to fix the value, not only what is wrong with it.
  */
 import { z } from 'astro/zod';
+import { isTimeZone } from './zoned-time';
 
-const text = (field: string) => z.string().trim().min(1, `${field} must not be empty`);
+const text = () => z.string().trim().min(1, 'must not be empty');
 const currentYear = new Date().getFullYear();
 
-const cta = z.strictObject({ label: text('label'), href: text('href') });
+const cta = z.strictObject({ label: text(), href: text() });
 
 /** Long-form prose pages: SEO title and description, the visible heading and an optional lead. */
 export const pageSchema = z.strictObject({
-  title: text('title').max(60, 'title: keep it under 60 characters so search results show it whole'),
-  description: text('description')
-    .min(50, 'description: write at least 50 characters, search engines show it under the title')
-    .max(160, 'description: keep it under 160 characters so search results show it whole'),
-  heading: text('heading'),
-  lead: text('lead').optional(),
+  title: text().max(60, 'keep it under 60 characters so search results show it whole'),
+  description: text()
+    .min(50, 'write at least 50 characters: search engines show it under the title')
+    .max(160, 'keep it under 160 characters so search results show it whole'),
+  heading: text(),
+  lead: text().optional(),
   cta: cta.optional(),
 });
 
 const sectionItem = z.strictObject({
-  title: text('title'),
-  text: text('text'),
+  title: text(),
+  text: text(),
   /** Short label shown before the title, e.g. "01". */
   marker: z.string().trim().optional(),
 });
@@ -32,76 +33,82 @@ const sectionItem = z.strictObject({
 export const homeSectionSchema = z.strictObject({
   order: z.number().int().nonnegative(),
   variant: z.enum(['hero', 'steps', 'cards', 'numbered', 'comparison', 'training', 'spotlights', 'contact'], {
-    message:
-      'variant must be one of hero, steps, cards, numbered, comparison, training, spotlights, contact',
+    message: 'must be one of hero, steps, cards, numbered, comparison, training, spotlights, contact',
   }),
   eyebrow: z.string().trim().optional(),
-  heading: text('heading'),
+  heading: text(),
   items: z.array(sectionItem).default([]),
-  badges: z.array(text('badge')).default([]),
+  badges: z.array(text()).default([]),
   cta: cta.optional(),
   secondaryCta: cta.optional(),
 });
 
-export const workshopSchema = z.strictObject({
-  title: text('title'),
-  event: text('event'),
-  city: text('city'),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'country: the two-letter ISO code in capitals, e.g. "CZ"'),
-  /** Day of the session. Omit it when the brief gives none; the page then shows no date. */
-  date: z.coerce.date({ message: 'date: write it as YYYY-MM-DD, e.g. 2026-06-19' }).optional(),
-  startTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'startTime: 24-hour HH:MM, e.g. "10:15"')
-    .optional(),
-  durationMinutes: z.number().int().positive('durationMinutes: a whole number of minutes').optional(),
-  sessionTitle: text('sessionTitle').optional(),
-  audience: text('audience').optional(),
-  format: text('format'),
-  summary: text('summary'),
-  agenda: z.array(text('agenda item')).default([]),
-  coPresenter: text('coPresenter').optional(),
-  link: z.url({ message: 'link: an absolute URL, e.g. https://www.devconf.info/cz/' }).optional(),
-  draft: z.boolean().default(false),
-});
+export const workshopSchema = z
+  .strictObject({
+    title: text(),
+    event: text(),
+    city: text(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'the two-letter ISO code in capitals, e.g. "CZ"'),
+    /** Day of the session. Omit it when the brief gives none; the page then shows no date. */
+    date: z.coerce.date({ message: 'write it as YYYY-MM-DD, e.g. 2026-06-19' }).optional(),
+    startTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '24-hour HH:MM, e.g. "10:15"')
+      .optional(),
+    /** The venue's IANA time zone: it turns the start time into an exact instant for calendars and search. */
+    timeZone: z.string().refine(isTimeZone, 'an IANA time zone name, e.g. "Europe/Prague"').optional(),
+    durationMinutes: z.number().int().positive('a whole number of minutes').optional(),
+    sessionTitle: text().optional(),
+    audience: text().optional(),
+    format: text(),
+    summary: text(),
+    agenda: z.array(text()).default([]),
+    coPresenter: text().optional(),
+    link: z.url({ message: 'an absolute URL starting with https://' }).optional(),
+    draft: z.boolean().default(false),
+  })
+  .refine((workshop) => workshop.startTime === undefined || workshop.timeZone !== undefined, {
+    message: 'a start time needs the venue\'s time zone, e.g. timeZone: "Europe/Prague"',
+    path: ['timeZone'],
+  });
 
 const outcome = z.strictObject({
-  value: text('value'),
-  label: text('label'),
+  value: text(),
+  label: text(),
 });
 
 export const spotlightSchema = z
   .strictObject({
-    title: text('title'),
-    client: text('client'),
-    kind: z.enum(['client', 'open-source'], { message: 'kind must be "client" or "open-source"' }),
+    title: text(),
+    client: text(),
+    kind: z.enum(['client', 'open-source'], { message: 'must be "client" or "open-source"' }),
     year: z
       .number()
       .int()
-      .min(2000, 'year: a four-digit year')
-      .max(currentYear, `year: ${currentYear} at the latest, a spotlight reports finished work`)
+      .min(2000, 'a four-digit year')
+      .max(currentYear, `${currentYear} at the latest: a spotlight reports finished work`)
       .optional(),
-    status: text('status'),
-    role: text('role').optional(),
-    summary: text('summary').max(240, 'summary: keep it under 240 characters, it is shown on cards'),
+    status: text(),
+    role: text().optional(),
+    summary: text().max(240, 'keep it under 240 characters: it is shown on cards'),
     outcomes: z.array(outcome).default([]),
-    technologies: z.array(text('technology')).default([]),
+    technologies: z.array(text()).default([]),
     order: z.number().int().nonnegative().default(100),
     draft: z.boolean().default(false),
   })
   .refine((entry) => entry.kind !== 'client' || entry.year !== undefined, {
-    message: 'year: client work needs the year it was done',
+    message: 'client work needs the year it was done',
     path: ['year'],
   });
 
 export const comparisonSchema = z.strictObject({
   id: z.string(),
   order: z.number().int().nonnegative(),
-  approach: text('approach'),
-  goodAt: text('goodAt'),
-  specAdds: text('specAdds'),
+  approach: text(),
+  goodAt: text(),
+  specAdds: text(),
 });
 
 export type Workshop = z.infer<typeof workshopSchema>;

@@ -1,0 +1,54 @@
+/**
+ * Builds a copy of the site with some files added or replaced, the way the consultant would change
+ * it, to test what one new or broken content file does to a real build. Builds are cached by their
+ * fixture, so test files that need the same variant share one build.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const projectFiles = ['src', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
+
+export interface FixtureBuild {
+  /** The copy's root; its build output is in `dist/`. */
+  root: string;
+  outDir: string;
+  ok: boolean;
+  /** Everything the build printed, colours stripped. */
+  output: string;
+}
+
+/** `files` maps paths relative to the project root to their new content. */
+export function buildFixture(files: Record<string, string>): FixtureBuild {
+  const key = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
+  const cached = join(tmpdir(), `blltprf-fixture-${key}`);
+  const resultFile = join(cached, 'fixture-result.json');
+  if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as FixtureBuild;
+
+  const work = mkdtempSync(join(tmpdir(), 'blltprf-build-'));
+  for (const entry of projectFiles) cpSync(join(projectRoot, entry), join(work, entry), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), content);
+  }
+
+  const run = spawnSync('npx', ['astro', 'build'], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: 'dist', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  const output = `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const build: FixtureBuild = { root: cached, outDir: join(cached, 'dist'), ok: run.status === 0, output };
+  writeFileSync(join(work, 'fixture-result.json'), JSON.stringify(build));
+  try {
+    renameSync(work, cached);
+  } catch {
+    // Another worker built the same fixture first: its result is as good as ours.
+    rmSync(work, { recursive: true, force: true });
+  }
+  return build;
+}
