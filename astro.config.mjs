@@ -5,6 +5,8 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { cspDirectives, sha256Source } from './src/lib/csp.ts';
+import { contactWarning } from './src/integrations/contact-warning.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
 
 /** Pages that must never be indexed: they answer a visit, they are not content. */
@@ -20,6 +22,8 @@ export default defineConfig({
     sitemap({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
+    securityHeaders(),
+    contactWarning(site.contact),
   ],
   markdown: {
     // Shiki writes inline style="" attributes, which the CSP forbids; code is highlighted by class instead.

@@ -2,10 +2,13 @@
  * `npm start` and the end-to-end tests: serves the built site and, while the form is not wired to a
  * real service, the local form inbox it posts to.
  */
+import { site } from '../src/config.ts';
+import { inboxOptionsFromEnv, startInbox } from './form-inbox.ts';
 import { startStaticServer } from './static-server.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const root = process.env.ASTRO_OUT_DIR ?? 'dist';
 
+if (site.contact.isLocalInbox) await startInbox(inboxOptionsFromEnv(process.env));
 await startStaticServer({ root, port });
 console.log(`Site: http://localhost:${port}/ (serving ${root}/)`);
