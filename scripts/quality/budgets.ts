@@ -1,0 +1,143 @@
+/**
+ * Budget gate: what each page costs a visitor on a slow phone, measured on the build output.
+ * Figures are gzip bytes, the way the files travel.
+ */
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
+import { isExternal } from './links.ts';
+
+const KB = 1024;
+
+export const budgets = {
+  /** The first round trip of a new connection carries about 14 KB: the whole page should fit in it. */
+  htmlGzip: 14 * KB,
+  /** All CSS of the site together. */
+  cssGzip: 12 * KB,
+  inlineScriptBytes: 1 * KB,
+  /** Script a page loads up front and on demand; pages not listed load none. */
+  scripts: {
+    '/contact/': { initial: 4 * KB, lazy: 0 },
+    '/contact/thanks/': { initial: 1 * KB, lazy: 0 },
+    '/executable-specs/': { initial: 2 * KB, lazy: 20 * KB },
+  } as Record<string, { initial: number; lazy: number }>,
+  modernImageExtensions: ['.avif', '.webp', '.svg'],
+};
+
+export const gzipSize = (content: string | Buffer): number => gzipSync(content, { level: 9 }).length;
+
+export interface PageCost {
+  route: string;
+  htmlGzip: number;
+  cssGzip: number;
+  initialJsGzip: number;
+  lazyJsGzip: number;
+}
+
+export interface BudgetReport {
+  pages: PageCost[];
+  siteCssGzip: number;
+  problems: string[];
+}
+
+const STATIC_IMPORT = /(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g;
+// Minified code quotes dynamic imports and worker URLs with backticks too.
+const LAZY_REFERENCE = /["'`]((?:\.{1,2}|\/_astro)\/[^"'`()]+\.js)["'`]/g;
+
+/** A script and its static imports: what the browser fetches before the module runs. */
+function moduleGraph(outDir: string, entries: string[], lazyToo: boolean): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    const pattern = lazyToo ? LAZY_REFERENCE : STATIC_IMPORT;
+    for (const match of source.matchAll(new RegExp(pattern.source, 'g'))) {
+      const specifier = match[1] ?? '';
+      const path = specifier.startsWith('/') ? specifier : new URL(specifier, `http://x${file.slice(outDir.length)}`).pathname;
+      const target = fileForPath(outDir, path);
+      if (target) visit(target);
+    }
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+const sumGzip = (files: Iterable<string>) => [...files].reduce((total, file) => total + gzipSize(readFileSync(file)), 0);
+
+export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport {
+  const problems: string[] = [];
+  const cssFiles = listFiles(outDir).filter((file) => file.endsWith('.css'));
+  const siteCssGzip = sumGzip(cssFiles);
+  if (siteCssGzip > budgets.cssGzip) problems.push(`all CSS: ${siteCssGzip} B gzip, budget ${budgets.cssGzip} B`);
+  for (const css of cssFiles) {
+    if (/url\(\s*["']?(?:https?:)?\/\//.test(readFileSync(css, 'utf8'))) problems.push(`${css}: loads from another origin`);
+  }
+
+  const costs = pages.map((page) => {
+    const { route, document } = page;
+    const head = document.querySelector('head');
+    const local = (url: string | undefined) => (url ? fileForPath(outDir, new URL(url, `http://x${route}`).pathname) : undefined);
+
+    const htmlGzip = gzipSize(page.html);
+    if (htmlGzip > budgets.htmlGzip) problems.push(`${route}: HTML ${htmlGzip} B gzip, budget ${budgets.htmlGzip} B`);
+
+    const stylesheets = document.querySelectorAll('link[rel="stylesheet"]');
+    if (stylesheets.length > 1) problems.push(`${route}: ${stylesheets.length} stylesheets block rendering, budget 1`);
+    const preloads = document.querySelectorAll('link[rel="preload"]');
+    if (preloads.length > 1 || preloads.some((link) => link.getAttribute('as') !== 'font')) {
+      problems.push(`${route}: preloads other than one font`);
+    }
+    for (const script of head?.querySelectorAll('script[src]') ?? []) {
+      const deferred = script.getAttribute('type') === 'module' || script.hasAttribute('async') || script.hasAttribute('defer');
+      if (!deferred) problems.push(`${route}: ${script.getAttribute('src')} blocks rendering`);
+    }
+
+    for (const script of document.querySelectorAll('script:not([src])')) {
+      if (script.getAttribute('type') === 'application/ld+json') continue;
+      const bytes = Buffer.byteLength(script.text);
+      if (bytes > budgets.inlineScriptBytes) problems.push(`${route}: an inline script of ${bytes} B, budget ${budgets.inlineScriptBytes} B`);
+    }
+
+    const resources = [
+      ...document.querySelectorAll('script[src], img[src], source[src], iframe[src], video[src], audio[src]').map((e) => e.getAttribute('src')),
+      ...document.querySelectorAll('link[href]').filter((e) => e.getAttribute('rel') !== 'canonical' && e.getAttribute('rel') !== 'alternate').map((e) => e.getAttribute('href')),
+    ];
+    for (const url of resources) if (url && isExternal(url)) problems.push(`${route}: requests ${url} from another origin`);
+
+    for (const image of document.querySelectorAll('img')) {
+      const src = image.getAttribute('src') ?? '';
+      if (!image.hasAttribute('width') || !image.hasAttribute('height')) problems.push(`${route}: <img src="${src}"> without width and height`);
+      if (!budgets.modernImageExtensions.includes(extname(src.split('?')[0] ?? '').toLowerCase())) {
+        problems.push(`${route}: <img src="${src}"> is not AVIF, WebP or SVG`);
+      }
+    }
+
+    const entryScripts = document
+      .querySelectorAll('script[src]')
+      .map((script) => local(script.getAttribute('src')))
+      .filter((file): file is string => Boolean(file));
+    const initial = moduleGraph(outDir, entryScripts, false);
+    const everything = moduleGraph(outDir, entryScripts, true);
+    const lazy = [...everything].filter((file) => !initial.has(file));
+    const initialJsGzip = sumGzip(initial);
+    const lazyJsGzip = sumGzip(lazy);
+    const budget = budgets.scripts[route] ?? { initial: 0, lazy: 0 };
+    if (initialJsGzip > budget.initial) problems.push(`${route}: ${initialJsGzip} B gzip of script up front, budget ${budget.initial} B`);
+    if (lazyJsGzip > budget.lazy) problems.push(`${route}: ${lazyJsGzip} B gzip of script on demand, budget ${budget.lazy} B`);
+
+    const cssGzip = sumGzip(stylesheets.map((link) => local(link.getAttribute('href'))).filter((f): f is string => Boolean(f)));
+    return { route, htmlGzip, cssGzip, initialJsGzip, lazyJsGzip };
+  });
+
+  return { pages: costs, siteCssGzip, problems };
+}
+
+export function formatBudgetTable({ pages, siteCssGzip }: BudgetReport): string {
+  const header = ['page', 'HTML gz', 'CSS gz', 'JS up front gz', 'JS on demand gz'];
+  const rows = pages.map((p) => [p.route, p.htmlGzip, p.cssGzip, p.initialJsGzip, p.lazyJsGzip].map(String));
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), ...rows.map(line), `all CSS of the site: ${siteCssGzip} B gzip (budget ${budgets.cssGzip} B)`].join('\n');
+}

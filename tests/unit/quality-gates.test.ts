@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { readPages } from '../../scripts/quality/build-output';
+import { budgets, measureBudgets } from '../../scripts/quality/budgets';
+import { validatePages } from '../../scripts/quality/html';
+import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
+
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title>${head}</head><body>${body}</body></html>`;
+
+/** A miniature build output: files by path. */
+function site(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'gates-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const healthy = {
+  'index.html': page(
+    '<main><h1 id="top">Home</h1><a href="/training/">Training</a> <a href="/training/#agenda">Agenda</a> <a href="#top">Top</a> <a href="https://example.org/">Elsewhere</a><img src="/logo.svg" alt="Logo" width="10" height="10"></main>',
+    '<link rel="stylesheet" href="/_astro/site.css">',
+  ),
+  'training/index.html': page('<main><h1>Training</h1><h2 id="agenda">Agenda</h2></main>'),
+  'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  '_astro/site.css': 'body{color:red}',
+};
+
+describe('link gate', () => {
+  it('passes a site whose links all resolve, and lists external links separately', () => {
+    const root = site(healthy);
+    const pages = readPages(root);
+    expect(checkInternalLinks(root, pages)).toEqual([]);
+    expect([...externalLinks(pages).keys()]).toEqual(['https://example.org/']);
+  });
+
+  it('catches a dead link and a fragment with no target', () => {
+    const root = site({
+      ...healthy,
+      'index.html': page('<main><h1>Home</h1><a href="/trainings/">Typo</a> <a href="/training/#agneda">Typo</a></main>'),
+    });
+    expect(checkInternalLinks(root, readPages(root))).toEqual([
+      { route: '/', url: '/trainings/', reason: 'no such file in the build' },
+      { route: '/', url: '/training/#agneda', reason: 'no element with id "agneda"' },
+    ]);
+  });
+});
+
+describe('HTML gate', () => {
+  it('passes valid HTML', async () => {
+    expect(await validatePages([{ route: '/', html: healthy['index.html'] }])).toEqual([]);
+  });
+
+  it('catches invalid nesting', async () => {
+    const problems = await validatePages([{ route: '/', html: page('<main><h1>Hi</h1><ul><div>not a list item</div></ul></main>') }]);
+    expect(problems.map((p) => p.rule)).toContain('element-permitted-content');
+  });
+});
+
+describe('budget gate', () => {
+  it('passes a small page', () => {
+    const root = site(healthy);
+    expect(measureBudgets(root, readPages(root)).problems).toEqual([]);
+  });
+
+  it('catches an oversized page', () => {
+    const incompressible = randomBytes(budgets.htmlGzip).toString('base64');
+    const root = site({ ...healthy, 'index.html': page(`<main><h1>Big</h1><p>${incompressible}</p></main>`) });
+    const { problems, pages } = measureBudgets(root, readPages(root));
+    expect(pages.find((p) => p.route === '/')?.htmlGzip).toBeGreaterThan(budgets.htmlGzip);
+    expect(problems).toEqual([expect.stringMatching(/^\/: HTML \d+ B gzip, budget 14336 B$/)]);
+  });
+
+  it('catches script on a page that should have none, other origins and images without size or modern format', () => {
+    const root = site({
+      ...healthy,
+      'index.html': page(
+        '<main><h1>Home</h1><img src="/photo.png" alt="A photo"></main><script type="module" src="/_astro/app.js"></script>',
+        '<script src="https://cdn.example.org/lib.js"></script>',
+      ),
+      'photo.png': 'png',
+      '_astro/app.js': 'import "./dep.js";console.log(1)',
+      '_astro/dep.js': 'console.log(2)',
+    });
+    const { problems, pages } = measureBudgets(root, readPages(root));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '/: https://cdn.example.org/lib.js blocks rendering',
+        '/: requests https://cdn.example.org/lib.js from another origin',
+        '/: <img src="/photo.png"> without width and height',
+        '/: <img src="/photo.png"> is not AVIF, WebP or SVG',
+        expect.stringMatching(/^\/: \d+ B gzip of script up front, budget 0 B$/),
+      ]),
+    );
+    expect(pages.find((p) => p.route === '/')?.initialJsGzip).toBeGreaterThan(40);
+  });
+
+  it('counts a lazily imported chunk as on demand, not up front', () => {
+    const root = site({
+      ...healthy,
+      'executable-specs/index.html': page('<main><h1>Demo</h1></main><script type="module" src="/_astro/loader.js"></script>'),
+      '_astro/loader.js': 'document.body.onclick=()=>import(`./demo.js`)',
+      '_astro/demo.js': `new Worker(new URL(\`/_astro/worker.js\`,import.meta.url));${'x'.repeat(500)}`,
+      '_astro/worker.js': 'self.onmessage=()=>{}',
+    });
+    const cost = measureBudgets(root, readPages(root)).pages.find((p) => p.route === '/executable-specs/');
+    expect(cost?.initialJsGzip).toBeGreaterThan(0);
+    expect(cost?.lazyJsGzip).toBeGreaterThan(cost?.initialJsGzip ?? 0);
+  });
+});
