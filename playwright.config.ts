@@ -8,6 +8,8 @@ const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One folder per build under test, so runs against different builds never delete each other's traces.
+  outputDir: `test-results/${outDir}`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
