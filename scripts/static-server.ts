@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,6 +24,15 @@ const contentTypes: Record<string, string> = {
   '.avif': 'image/avif',
   '.woff2': 'font/woff2',
 };
+
+/** Text is sent compressed, as every CDN sends it; fonts and images are compressed already. */
+const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.xml', '.txt', '.svg']);
+
+function encode(body: Buffer, acceptEncoding: string): { body: Buffer; encoding?: 'br' | 'gzip' } {
+  if (/\bbr\b/.test(acceptEncoding)) return { body: brotliCompressSync(body), encoding: 'br' };
+  if (/\bgzip\b/.test(acceptEncoding)) return { body: gzipSync(body), encoding: 'gzip' };
+  return { body };
+}
 
 export interface HeaderRule {
   pattern: RegExp;
@@ -92,9 +102,14 @@ export async function startStaticServer({ root, port, host = '127.0.0.1' }: Stat
       served = join(siteRoot, '404.html');
     }
 
-    const body = await readFile(served).catch(() => Buffer.from('Not found'));
+    const raw = await readFile(served).catch(() => Buffer.from('Not found'));
+    const { body, encoding } = compressible.has(extname(served))
+      ? encode(raw, String(request.headers['accept-encoding'] ?? ''))
+      : { body: raw };
     const headers: Record<string, string> = {
       'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
+      vary: 'Accept-Encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     };
     for (const rule of rules) {
       if (rule.pattern.test(url.pathname)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;

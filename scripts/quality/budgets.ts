@@ -3,7 +3,7 @@
  * Figures are gzip bytes, the way the files travel.
  */
 import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
 import { isExternal } from './links.ts';

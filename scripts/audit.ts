@@ -1,0 +1,74 @@
+/**
+ * `npm run audit`: Lighthouse (mobile) on every page of the build, served the way a static host
+ * serves it. Prints the four scores per page and fails below 100 for accessibility, best practices
+ * and SEO, or below 95 for performance. Pages marked noindex (404, thanks) skip the one audit that
+ * checks a page may be indexed: keeping them out of search results is the point.
+ */
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumArgs, systemChromium } from './find-browser.ts';
+import { readPages } from './quality/build-output.ts';
+import { startStaticServer } from './static-server.ts';
+
+const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
+const port = Number(process.env.AUDIT_PORT ?? 4340);
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const minimum: Record<(typeof categories)[number], number> = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
+
+const pages = readPages(outDir);
+if (pages.length === 0) {
+  console.error(`No pages in ${outDir}/: run npm run build first.`);
+  process.exit(1);
+}
+
+const server = await startStaticServer({ root: outDir, port });
+const chrome = await chromeLauncher.launch({
+  chromePath: systemChromium() ?? chromium.executablePath(),
+  chromeFlags: ['--headless=new', ...chromiumArgs],
+});
+
+const failures: string[] = [];
+const rows: string[][] = [];
+try {
+  for (const { route, document } of pages) {
+    const noindex = /noindex/.test(document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '');
+    const result = await lighthouse(`http://localhost:${port}${route}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+      skipAudits: noindex ? ['is-crawlable'] : [],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${route}`);
+    const scores = categories.map((category) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+    rows.push([route, ...scores.map(String)]);
+    categories.forEach((category, index) => {
+      const score = scores[index] ?? 0;
+      if (score >= minimum[category]) return;
+      const failed = (result.lhr.categories[category]?.auditRefs ?? [])
+        .map((ref) => result.lhr.audits[ref.id])
+        .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+        .map((audit) => audit?.title);
+      failures.push(`${route}: ${category} ${score} < ${minimum[category]} (${failed.join('; ')})`);
+    });
+  }
+} finally {
+  chrome.kill();
+  server.close();
+}
+
+const header = ['page', 'perf', 'a11y', 'best', 'seo'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+console.log([line(header), ...rows.map(line)].join('\n'));
+if (failures.length > 0) {
+  console.error(`\n${failures.join('\n')}`);
+  process.exit(1);
+}
+console.log(`\nLighthouse: ${rows.length} pages at or above perf ${minimum.performance}, a11y/best/seo 100`);
