@@ -1,0 +1,53 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import {
+  cspFromHtml,
+  headerCsp,
+  headerRules,
+  hostLimitProblems,
+  mergeCsps,
+  parseCsp,
+  renderHeadersFile,
+} from '../lib/security-headers.ts';
+
+/**
+ * Writes `_headers` into the build for Netlify and Cloudflare Pages. Its Content-Security-Policy is
+ * read back from the meta tags Astro just wrote, so it holds exactly the hashes Astro computed.
+ * Wire it in astro.config.mjs as `securityHeaders()`, after every integration that adds files to the
+ * build (the sitemap), so that those get their caching rule too.
+ */
+export function securityHeaders(): AstroIntegration {
+  let assetsDir = '';
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        assetsDir = config.build.assets;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
+        const csps = await Promise.all(
+          pages.map(async (page) => {
+            const policy = cspFromHtml(await readFile(join(root, page), 'utf8'));
+            if (!policy) throw new Error(`${page} has no Content-Security-Policy meta tag: is security.csp still on?`);
+            return parseCsp(policy);
+          }),
+        );
+        const topLevel = (await readdir(root, { withFileTypes: true })).map((entry) => ({
+          name: entry.name,
+          isDirectory: entry.isDirectory(),
+        }));
+        const rules = headerRules({ csp: headerCsp(mergeCsps(csps)), assetsDir, topLevel });
+        const problems = hostLimitProblems(rules);
+        if (problems.length > 0) {
+          throw new Error(`_headers would not fit the hosts' limits:\n- ${problems.join('\n- ')}`);
+        }
+        await writeFile(join(root, '_headers'), renderHeadersFile(rules));
+        logger.info(`_headers: ${rules.length} rules, one Content-Security-Policy for ${pages.length} pages`);
+      },
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The HTTP headers the site is served with where the host reads a `_headers` file (Netlify,
+ * Cloudflare Pages). The Content-Security-Policy is the one Astro wrote into the pages' meta tags,
+ * plus what only a header can carry, so the header and the meta tag cannot disagree.
+ * src/integrations/security-headers.ts writes the file at the end of the build.
+ */
+import { parse } from 'node-html-parser';
+
+/** Directive name → source expressions, in the order they were written. */
+export type Csp = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * Directives a meta tag cannot carry: browsers ignore `frame-ancestors` there, and Chrome reports it
+ * as a console error, so it is only ever added to the header.
+ */
+export const HEADER_ONLY_DIRECTIVES: Csp = new Map([['frame-ancestors', ["'none'"]]]);
+
+export const CACHE_CONTROL = {
+  /** Files under Astro's assets folder have a content hash in their name: a change is a new URL. */
+  hashed: 'public, max-age=31536000, immutable',
+  /** Everything else keeps its URL across deploys, so browsers and CDNs ask again every time. */
+  revalidate: 'public, max-age=0, must-revalidate',
+} as const;
+
+/** Headers every response gets besides the CSP; README, "Security headers", gives the reasons. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  // Two years, as hstspreload.org recommends; `preload` is left to the owner because leaving the
+  // list takes months (README).
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  // Only features Chromium knows: an unknown name is a console error on every page.
+  'Permissions-Policy': [
+    'accelerometer=()',
+    'autoplay=()',
+    'camera=()',
+    'clipboard-read=()',
+    // The form's "copy message" and the demo's "copy as test" buttons write to the clipboard.
+    'clipboard-write=(self)',
+    'display-capture=()',
+    'encrypted-media=()',
+    'fullscreen=()',
+    'geolocation=()',
+    'gyroscope=()',
+    'hid=()',
+    'idle-detection=()',
+    'magnetometer=()',
+    'microphone=()',
+    'midi=()',
+    'payment=()',
+    'picture-in-picture=()',
+    'publickey-credentials-get=()',
+    'screen-wake-lock=()',
+    'serial=()',
+    'usb=()',
+    'xr-spatial-tracking=()',
+  ].join(', '),
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Cloudflare Pages' documented limits for `_headers`: the build fails rather than ship more. */
+export const HOST_LIMITS = { rules: 100, lineLength: 2000 } as const;
+
+export function parseCsp(policy: string): Csp {
+  const csp = new Map<string, string[]>();
+  for (const directive of policy.split(';')) {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    // A repeated directive is ignored by browsers: the first one counts.
+    if (name && !csp.has(name.toLowerCase())) csp.set(name.toLowerCase(), sources);
+  }
+  return csp;
+}
+
+export function serializeCsp(csp: Csp): string {
+  return [...csp].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** The policy of Astro's `<meta http-equiv="content-security-policy">`, if the page has one. */
+export function cspFromHtml(html: string): string | undefined {
+  return parse(html).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content');
+}
+
+/**
+ * One policy for the whole site that allows what any page's policy allows. Astro computes the same
+ * hashes for every page; should one page ever get extra ones, the union still allows each page
+ * exactly what its own meta tag does, because a browser enforces both and the meta tag is the stricter.
+ */
+export function mergeCsps(csps: readonly Csp[]): Csp {
+  const [first] = csps;
+  if (!first) throw new Error('No page has a Content-Security-Policy to merge.');
+  const directiveNames = (csp: Csp) => [...csp.keys()].sort().join(' ');
+  const merged = new Map<string, string[]>();
+  for (const csp of csps) {
+    // A directive that one page lacks falls back to default-src there; a union cannot express that.
+    if (directiveNames(csp) !== directiveNames(first)) {
+      throw new Error(`Pages set different CSP directives (${directiveNames(first)} versus ${directiveNames(csp)}).`);
+    }
+    for (const [name, sources] of csp) merged.set(name, [...new Set([...(merged.get(name) ?? []), ...sources])]);
+  }
+  for (const [name, sources] of merged) {
+    if (sources.length > 1) merged.set(name, sources.filter((source) => source !== "'none'"));
+  }
+  return merged;
+}
+
+/** The header policy: the pages' policy plus the header-only directives. */
+export function headerCsp(pagesCsp: Csp): Csp {
+  return new Map([...pagesCsp, ...HEADER_ONLY_DIRECTIVES]);
+}
+
+export interface PathHeaders {
+  /** A `_headers` URL pattern: an exact path, or one ending in the `*` splat. */
+  path: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+export interface BuildEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+/**
+ * Netlify lets the last matching rule win a header, Cloudflare joins the values of every matching
+ * rule with commas; so no header is set by two rules that can match one path. Security headers go on
+ * `/*`; caching goes on the assets folder and on each other top-level entry of the build, which
+ * keeps the rule count independent of the number of pages.
+ */
+export function headerRules({
+  csp,
+  assetsDir,
+  topLevel,
+}: {
+  csp: Csp;
+  assetsDir: string;
+  topLevel: readonly BuildEntry[];
+}): PathHeaders[] {
+  const revalidate = { 'Cache-Control': CACHE_CONTROL.revalidate };
+  const unhashed = topLevel
+    .filter(({ name }) => name !== assetsDir && name !== '_headers')
+    .map(({ name, isDirectory }) => ({ path: isDirectory ? `/${name}/*` : `/${name}`, headers: revalidate }));
+  return [
+    { path: '/*', headers: { 'Content-Security-Policy': serializeCsp(csp), ...SECURITY_HEADERS } },
+    { path: `/${assetsDir}/*`, headers: { 'Cache-Control': CACHE_CONTROL.hashed } },
+    { path: '/', headers: revalidate },
+    ...unhashed.sort((a, b) => a.path.localeCompare(b.path)),
+  ];
+}
+
+const GENERATED_NOTE = '# Generated by the build (src/integrations/security-headers.ts); edits here are overwritten.';
+
+const headerLine = (name: string, value: string) => `  ${name}: ${value}`;
+
+export function renderHeadersFile(rules: readonly PathHeaders[]): string {
+  const blocks = rules.map(({ path, headers }) =>
+    [path, ...Object.entries(headers).map(([name, value]) => headerLine(name, value))].join('\n'),
+  );
+  return `${GENERATED_NOTE}\n${blocks.join('\n')}\n`;
+}
+
+/** Why a host would silently drop part of the file; empty when it fits. */
+export function hostLimitProblems(rules: readonly PathHeaders[]): string[] {
+  const problems: string[] = [];
+  if (rules.length > HOST_LIMITS.rules) {
+    problems.push(`${rules.length} rules, more than the ${HOST_LIMITS.rules} Cloudflare Pages applies`);
+  }
+  for (const { path, headers } of rules) {
+    for (const [name, value] of Object.entries(headers)) {
+      const { length } = headerLine(name, value);
+      if (length > HOST_LIMITS.lineLength) {
+        problems.push(`${path} ${name} is ${length} characters, more than the ${HOST_LIMITS.lineLength} of a line`);
+      }
+    }
+  }
+  return problems;
+}

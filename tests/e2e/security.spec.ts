@@ -1,0 +1,179 @@
+/**
+ * The site as a visitor gets it from Netlify or Cloudflare Pages: the test server applies the
+ * `_headers` file of the build (scripts/static-server.ts), so every page here runs under the
+ * header policy and its meta tag together, as in production.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { site } from '../../src/config.ts';
+import { CACHE_CONTROL, parseCsp, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { builtRoutes } from './support/site.ts';
+
+/** `/404.html` is the not-found page as the host sends it for any unknown path. */
+const pages = [...builtRoutes(), '/404.html'];
+const formOrigin = new URL(site.contact.endpoint).origin;
+
+/** Console errors, uncaught exceptions and CSP violations of the page, as they happen. */
+async function watchForProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP: ${violation}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+for (const path of pages) {
+  test(`${path} runs under the header policy without a violation or console error`, async ({ page }) => {
+    const problems = await watchForProblems(page);
+    const response = await page.goto(path);
+    // Scrolling wakes the islands that load when visible, so their scripts run under the policy too.
+    await page.keyboard.press('End');
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+
+    const header = parseCsp(response?.headers()['content-security-policy'] ?? '');
+    const meta = parseCsp(
+      (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '',
+    );
+    expect([...header.keys()].sort(), 'the header has the meta tag’s directives and frame-ancestors').toEqual(
+      [...meta.keys(), 'frame-ancestors'].sort(),
+    );
+    for (const [name, sources] of meta) expect(header.get(name), name).toEqual(expect.arrayContaining([...sources]));
+
+    const inlineHandlers = await page.locator('*').evaluateAll((elements) =>
+      elements.flatMap((element) =>
+        element
+          .getAttributeNames()
+          .filter((name) => name.startsWith('on'))
+          .map((name) => `<${element.localName} ${name}>`),
+      ),
+    );
+    expect(inlineHandlers).toEqual([]);
+    const unsafeNewTabLinks = await page.locator('[target="_blank"]').evaluateAll((links) =>
+      links
+        .filter((link) => {
+          const rel = link.getAttribute('rel')?.split(/\s+/) ?? [];
+          return !rel.includes('noopener') || !rel.includes('noreferrer');
+        })
+        .map((link) => link.outerHTML),
+    );
+    expect(unsafeNewTabLinks).toEqual([]);
+  });
+}
+
+test('the policy allows only the site itself, its hashed inline code and the form service', async ({ request }) => {
+  const csp = parseCsp((await request.get('/')).headers()['content-security-policy'] ?? '');
+  expect(csp.get('default-src')).toEqual(["'self'"]);
+  expect(csp.get('script-src')?.[0]).toBe("'self'");
+  expect(csp.get('script-src')?.slice(1).every((source) => /^'sha256-[\w+/]+=*'$/.test(source))).toBe(true);
+  expect(csp.get('style-src')?.[0]).toBe("'self'");
+  expect(csp.get('style-src')?.slice(1).every((source) => /^'sha256-[\w+/]+=*'$/.test(source))).toBe(true);
+  expect(csp.get('form-action')).toEqual(["'self'", formOrigin]);
+  expect(csp.get('connect-src')).toEqual(["'self'", formOrigin]);
+  expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+  expect(csp.get('base-uri')).toEqual(["'self'"]);
+  expect(csp.get('object-src')).toEqual(["'none'"]);
+});
+
+test('pages are revalidated on every visit and carry the security headers', async ({ request }) => {
+  for (const path of ['/', '/contact/', '/no-such-page/']) {
+    const headers = (await request.get(path)).headers();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
+    }
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+  }
+  expect((await request.get('/')).headers()['cache-control']).toBe(CACHE_CONTROL.revalidate);
+  expect((await request.get('/contact/')).headers()['cache-control']).toBe(CACHE_CONTROL.revalidate);
+});
+
+test('hashed assets are cached for a year as immutable', async ({ page, request }) => {
+  await page.goto('/');
+  const stylesheet = await page.locator('link[rel="stylesheet"][href^="/_astro/"]').first().getAttribute('href');
+  const headers = (await request.get(stylesheet ?? '')).headers();
+  expect(headers['cache-control']).toBe(CACHE_CONTROL.hashed);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('an inline script and handler injected into a page are blocked by the header alone', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.route('/contact/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<meta http-equiv="content-security-policy"[^>]*>/, '')
+      .replace('</head>', '<script>window.injected = 1</script></head>')
+      .replace('</body>', '<img src="/favicon.svg" alt="" onload="window.injectedHandler = 1"></body>');
+    await route.fulfill({ response, body: html });
+  });
+
+  await page.goto('/contact/');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveCount(0);
+  expect(await page.evaluate(() => 'injected' in window || 'injectedHandler' in window)).toBe(false);
+  expect(problems).toEqual(
+    expect.arrayContaining(['CSP: script-src-elem blocked inline', 'CSP: script-src-attr blocked inline']),
+  );
+  // The site's own hashed inline script still ran: it reveals the theme toggle.
+  await expect(page.locator('#theme-toggle')).toBeVisible();
+});
+
+test('no page can be shown in a frame, not even by the site itself', async ({ page }) => {
+  // Same origin on purpose: Chrome blocks a public page framing localhost before any header is read.
+  await page.route('/framing-test/', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<iframe src="/contact/" title="framed"></iframe>' }),
+  );
+  await page.goto('/framing-test/');
+  await page.waitForLoadState('load');
+  await expect(page.frameLocator('iframe').locator('#main')).toHaveCount(0);
+});
+
+const MARKER = 'ZZZREFLECTZZZ';
+const visitsWithPayload = [
+  `/contact/thanks/?name=<script>alert(1)</script>&x=${MARKER}#${MARKER}`,
+  `/${MARKER}-missing/?name=<script>alert(1)</script>#${MARKER}`,
+];
+
+for (const url of visitsWithPayload) {
+  test(`${url.split('?')[0]} shows nothing from its URL`, async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    const dom = await page.content();
+    expect(dom).not.toContain(MARKER);
+    expect(dom).not.toContain('alert(1)');
+    expect(dialogs).toEqual([]);
+  });
+}
+
+test('the contact form sends to its service under the policy', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.goto('/contact/');
+  const form = page.locator('[data-contact]');
+  await form.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+  await form.getByLabel('Work e-mail').fill('ada@example.com');
+  await form.getByRole('radio', { name: 'A pilot' }).check();
+  await form.getByLabel('Your system and the problem').fill('Checking the form under the Content-Security-Policy.');
+  await form.getByLabel('I agree to be contacted').check();
+  await form.getByRole('button', { name: 'Send message' }).click();
+  await expect(page.locator('[data-sent]')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the model checker demo runs its worker under the policy', async ({ page }) => {
+  const problems = await watchForProblems(page);
+  await page.goto('/executable-specs/');
+  const demo = page.locator('[data-model-checker]');
+  await demo.scrollIntoViewIfNeeded();
+  await demo.getByRole('button', { name: 'Check every interleaving' }).click();
+  await expect(demo.locator('[data-check-status]')).toHaveText(/^Invariant violated after 7 steps/);
+  expect(problems).toEqual([]);
+});

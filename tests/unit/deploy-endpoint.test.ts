@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_INBOX_ENDPOINT } from '../../src/config.ts';
+import { deployEndpointProblem } from '../../src/lib/deploy-endpoint.ts';
+
+describe('deployEndpointProblem', () => {
+  it('accepts a form service over https', () => {
+    expect(deployEndpointProblem('https://formspree.io/f/abcdwxyz')).toBeUndefined();
+    expect(deployEndpointProblem('  https://formspree.io/f/abcdwxyz\n')).toBeUndefined();
+  });
+
+  it.each([
+    [undefined, /is not set/],
+    ['', /is not set/],
+    ['   ', /is not set/],
+    ['formspree.io/f/abcdwxyz', /not an absolute URL/],
+    ['http://formspree.io/f/abcdwxyz', /must use https/],
+    [LOCAL_INBOX_ENDPOINT, /must use https/],
+    ['https://localhost:4399/f/local', /building machine/],
+    ['https://127.0.0.1/f/local', /building machine/],
+  ])('refuses %j', (endpoint, problem) => {
+    expect(deployEndpointProblem(endpoint)).toMatch(problem);
+  });
+});
+
+describe('scripts/require-endpoint.ts, which every host runs before its build', () => {
+  const guard = (endpoint: string | undefined) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_CONTACT_ENDPOINT: endpoint };
+    if (endpoint === undefined) delete env.PUBLIC_CONTACT_ENDPOINT;
+    return spawnSync(process.execPath, ['scripts/require-endpoint.ts'], { env, encoding: 'utf8' });
+  };
+
+  it('stops the deploy with the fix when the variable is unset', () => {
+    const run = guard(undefined);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Deploy refused: PUBLIC_CONTACT_ENDPOINT is not set');
+    expect(run.stderr).toContain('README, "Deploy"');
+  });
+
+  it('lets a valid https endpoint through', () => {
+    const run = guard('https://formspree.io/f/abcdwxyz');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
