@@ -72,6 +72,8 @@ export const workshopSchema = z
   .refine((workshop) => workshop.startTime === undefined || workshop.timeZone !== undefined, {
     message: 'a start time needs the venue\'s time zone, e.g. timeZone: "Europe/Prague"',
     path: ['timeZone'],
+    // Asked only of an otherwise valid file, so that a malformed field is reported alone.
+    when: ({ issues }) => issues.length === 0,
   });
 
 const outcome = z.strictObject({

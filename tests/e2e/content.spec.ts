@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFixture } from './support/fixture-build';
+import { newSpotlight } from './support/fixtures';
+import { scaffoldEntry } from '../../scripts/content-scaffold';
 
 const contentDir = 'src/content';
 const entryIds = (collection: string) =>
@@ -137,21 +139,7 @@ test.describe('editing content', () => {
   test.describe.configure({ timeout: 180_000 });
 
   test('one new spotlight file appears on the index, on its own page and in the sitemap', async ({ page }) => {
-    const build = buildFixture({
-      'src/content/spotlights/fixture-raft.mdx': [
-        '---',
-        'title: Raft log replication',
-        'client: Fixture Systems',
-        'kind: client',
-        'year: 2024',
-        'status: Completed',
-        'summary: Executable model of log replication, used only by the tests.',
-        'order: 9',
-        '---',
-        '',
-        'A spotlight that exists only in this test build.',
-      ].join('\n'),
-    });
+    const build = buildFixture({ [newSpotlight.file]: newSpotlight.source });
     expect(build.ok, build.output).toBe(true);
     const index = readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8');
     expect(index).toContain('href="/spotlights/fixture-raft/"');
@@ -163,23 +151,17 @@ test.describe('editing content', () => {
     await expect(page.getByRole('article').filter({ hasText: 'Fixture Systems' })).toContainText('Client work · 2024');
   });
 
-  test('a draft stays out of the production build', () => {
+  test('a scaffolded draft stays out of the build, and builds once its draft line is removed', () => {
+    const workshop = scaffoldEntry('workshop', 'Draft workshop');
+    const spotlight = scaffoldEntry('spotlight', 'Published scaffold');
     const build = buildFixture({
-      'src/content/workshops/fixture-draft.mdx': [
-        '---',
-        'title: Draft workshop',
-        'event: Fixture Conf',
-        'city: Vienna',
-        'country: AT',
-        'format: Hands-on workshop',
-        'summary: Not ready yet.',
-        'draft: true',
-        '---',
-      ].join('\n'),
+      [workshop.path]: workshop.source,
+      [spotlight.path]: spotlight.source.replace(/^draft: true\n/m, ''),
     });
     expect(build.ok, build.output).toBe(true);
     expect(readFileSync(join(build.outDir, 'training/index.html'), 'utf8')).not.toContain('Draft workshop');
-    expect(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('fixture-draft');
+    expect(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('draft-workshop');
+    expect(readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8')).toContain('href="/spotlights/published-scaffold/"');
   });
 
   test('a mistake in a file fails the build and names the file and the field', () => {

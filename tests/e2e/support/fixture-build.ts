@@ -5,9 +5,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const projectFiles = ['src', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
@@ -21,9 +33,20 @@ export interface FixtureBuild {
   output: string;
 }
 
+/** The project's own files, hashed: a cached build is reused only while the code it was built from is unchanged. */
+function projectDigest(): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else hash.update(relative(projectRoot, path)).update(readFileSync(path));
+  };
+  for (const entry of projectFiles) add(join(projectRoot, entry));
+  return hash.digest('hex');
+}
+
 /** `files` maps paths relative to the project root to their new content. */
 export function buildFixture(files: Record<string, string>): FixtureBuild {
-  const key = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(projectDigest()).update(JSON.stringify(files)).digest('hex').slice(0, 16);
   const cached = join(tmpdir(), `blltprf-fixture-${key}`);
   const resultFile = join(cached, 'fixture-result.json');
   if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as FixtureBuild;

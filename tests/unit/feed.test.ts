@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { spotlightSchema, workshopSchema } from '../../src/lib/content-schemas';
+import { feedItems, feedOptions } from '../../src/lib/feed';
+
+const workshop = (id: string, date?: string) => ({
+  id,
+  data: workshopSchema.parse({
+    title: `Workshop ${id}`,
+    event: 'Fixture Conf',
+    city: 'Vienna',
+    country: 'AT',
+    format: 'Hands-on workshop',
+    summary: 'A hands-on workshop.',
+    ...(date ? { date } : {}),
+  }),
+});
+
+const spotlight = {
+  id: 'quint',
+  data: spotlightSchema.parse({
+    title: 'Modern language tooling for TLA+',
+    client: 'Quint',
+    kind: 'open-source',
+    status: 'Past',
+    summary: 'Modern language tooling for TLA+.',
+    technologies: ['TLA+'],
+  }),
+};
+
+describe('feed items', () => {
+  const items = feedItems([workshop('dated', '2026-06-19'), workshop('undated')], [spotlight]);
+
+  it('are one per workshop and spotlight, linking their pages absolutely', () => {
+    expect(items.map((item) => item.link)).toEqual([
+      'https://blltprf.xyz/training/dated/',
+      'https://blltprf.xyz/training/undated/',
+      'https://blltprf.xyz/spotlights/quint/',
+    ]);
+  });
+
+  it('carry the page title, description and categories', () => {
+    expect(items[0]).toMatchObject({
+      title: 'Workshop dated, Fixture Conf',
+      description: 'A hands-on workshop. Fixture Conf, Vienna.',
+      categories: ['Workshop', 'Fixture Conf'],
+    });
+    expect(items[2]).toMatchObject({ title: 'Quint: Modern language tooling for TLA+', categories: ['Open source', 'TLA+'] });
+  });
+
+  it('have a date only where the content gives a day', () => {
+    expect(items[0]?.pubDate).toEqual(new Date('2026-06-19T00:00:00Z'));
+    expect(items[1]).not.toHaveProperty('pubDate');
+    expect(items[2]).not.toHaveProperty('pubDate');
+  });
+});
+
+it('the channel names the site, its language and its own address', () => {
+  const options = feedOptions([]);
+  expect(options).toMatchObject({ title: 'Dr. Thomas Pani: executable specifications', site: 'https://blltprf.xyz' });
+  expect(options.customData).toContain('<language>en</language>');
+  expect(options.customData).toContain('<atom:link href="https://blltprf.xyz/rss.xml" rel="self" type="application/rss+xml"/>');
+});
