@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:checker`: how fast the checker runs in Node, and the budgets the explainer
+ * page promises. Each timing is the fastest of a few runs after a warm-up run: the figures
+ * describe the optimised code, not the JIT warming up or a neighbour borrowing the CPU.
+ */
+import { check, type CheckResult } from '../src/lib/checker/bfs.ts';
+import { simulate } from '../src/lib/checker/simulate.ts';
+import {
+  defaultParameters,
+  dnsControlPlane,
+  type DnsParameters,
+  type DnsState,
+} from '../src/lib/models/dns-control-plane.ts';
+import { enactorDelayScheduler } from '../src/lib/models/enactor-delay.ts';
+
+const RUNS = 3;
+const WALKS = 100_000;
+const WALK_DEPTH = 100;
+const DELAY_PROBABILITIES = [0.5, 0.1, 0.01, 0.001];
+
+const budgets = {
+  defaultExhaustMs: 100,
+  largestStatesPerSecond: 200_000,
+  simulationStepsPerSecond: 1_000_000,
+};
+
+const parameterSets: DnsParameters[] = [
+  defaultParameters,
+  { ...defaultParameters, fixed: true },
+  { enactors: 2, plans: 4, cleanupAge: 2, fixed: false },
+  { enactors: 2, plans: 4, cleanupAge: 2, fixed: true },
+  { enactors: 3, plans: 5, cleanupAge: 2, fixed: false },
+  { enactors: 3, plans: 5, cleanupAge: 2, fixed: true },
+  { enactors: 3, plans: 6, cleanupAge: 2, fixed: true },
+  { enactors: 4, plans: 6, cleanupAge: 2, fixed: true },
+  { enactors: 4, plans: 8, cleanupAge: 1, fixed: true },
+];
+
+function timed<R extends { readonly elapsedMs: number }>(run: () => R): { result: R; ms: number } {
+  run();
+  const results = Array.from({ length: RUNS }, run);
+  return { result: results[0]!, ms: Math.min(...results.map((result) => result.elapsedMs)) };
+}
+
+/** A fixed integer loop, so that figures from a slow or busy machine can be told apart. */
+function referenceLoopMs(): number {
+  const startedAt = performance.now();
+  let sum = 0;
+  for (let index = 0; index < 100_000_000; index++) sum = (sum + index * 7) | 0;
+  // `sum & 0` is 0, but using the sum keeps the loop from being optimised away.
+  return performance.now() - startedAt + (sum & 0);
+}
+
+const label = ({ enactors, plans, cleanupAge, fixed }: DnsParameters) =>
+  `${enactors} enactors, ${plans} plans, age ${cleanupAge}, ${fixed ? 'fixed' : 'buggy'}`;
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+const outcome = (result: CheckResult<DnsState>) =>
+  result.kind === 'violation' ? `violation at step ${result.trace.steps.length}` : result.kind;
+
+console.log('Machine: a reference loop of 100M integer additions takes %s ms', referenceLoopMs().toFixed(0));
+console.log('\nExhaustive search (breadth-first), fastest of %d runs after a warm-up', RUNS);
+const rows = parameterSets.map((parameters) => {
+  const spec = dnsControlPlane(parameters);
+  const { result, ms } = timed(() => check(spec));
+  return { parameters, result, ms, statesPerSecond: (result.states / ms) * 1000 };
+});
+console.table(
+  rows.map(({ parameters, result, ms, statesPerSecond }) => ({
+    'parameter set': label(parameters),
+    result: outcome(result),
+    states: count(result.states),
+    transitions: count(result.transitions),
+    depth: result.depth,
+    ms: ms.toFixed(1),
+    'states/s': count(statesPerSecond),
+  })),
+);
+
+console.log('\nRandom simulation, %s walks of at most %d steps, default parameters', count(WALKS), WALK_DEPTH);
+const spec = dnsControlPlane(defaultParameters);
+const schedulers = [
+  { name: 'uniform', scheduler: undefined },
+  ...DELAY_PROBABILITIES.map((probability) => ({
+    name: `delay p = ${probability}`,
+    scheduler: enactorDelayScheduler(spec, probability),
+  })),
+];
+const simulations = schedulers.map(({ name, scheduler }) => {
+  const { result, ms } = timed(() => simulate(spec, { walks: WALKS, maxDepth: WALK_DEPTH, seed: 1, scheduler }));
+  return { name, result, stepsPerSecond: (result.steps / ms) * 1000 };
+});
+console.table(
+  simulations.map(({ name, result, stepsPerSecond }) => ({
+    scheduler: name,
+    steps: count(result.steps),
+    'steps/s': count(stepsPerSecond),
+    'hit rate': `${((result.hits / result.walks) * 100).toFixed(3)} %`,
+    'shortest hit': result.shortestViolation?.trace.steps.length ?? '-',
+  })),
+);
+
+const defaultRow = rows.find(({ parameters }) => parameters === defaultParameters);
+const fixedDefaultRow = rows[1];
+const largestRow = rows.reduce((largest, row) => (row.result.states > largest.result.states ? row : largest));
+const uniformRun = simulations[0];
+const verdict = (ok: boolean) => (ok ? 'ok  ' : 'OVER');
+console.log('\nBudgets');
+for (const [name, row] of [
+  ['default model', defaultRow],
+  ['default model, fixed', fixedDefaultRow],
+] as const) {
+  if (row) {
+    console.log(
+      `${verdict(row.ms < budgets.defaultExhaustMs)} ${name}: ${outcome(row.result)} in ${row.ms.toFixed(2)} ms (budget ${budgets.defaultExhaustMs} ms)`,
+    );
+  }
+}
+console.log(
+  `${verdict(largestRow.statesPerSecond >= budgets.largestStatesPerSecond)} largest set (${label(largestRow.parameters)}): ${count(largestRow.statesPerSecond)} states/s (budget ${count(budgets.largestStatesPerSecond)})`,
+);
+if (uniformRun) {
+  console.log(
+    `${verdict(uniformRun.stepsPerSecond >= budgets.simulationStepsPerSecond)} random simulation: ${count(uniformRun.stepsPerSecond)} steps/s (budget ${count(budgets.simulationStepsPerSecond)})`,
+  );
+}
