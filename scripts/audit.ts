@@ -33,11 +33,14 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', ...chromiumArgs],
 });
 
-const failures: string[] = [];
-const rows: string[][] = [];
-try {
-  for (const { route, document } of pages) {
-    const noindex = /noindex/.test(document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '');
+/**
+ * A run in which Lighthouse itself failed (a runtime error, or a metric it could not compute) says
+ * nothing about the page: it is run again, up to twice, and reported with Lighthouse's reason if it
+ * keeps failing. A low score is never retried.
+ */
+async function auditPage(route: string, noindex: boolean) {
+  let reason = '';
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
     const result = await lighthouse(`http://localhost:${port}${route}`, {
       port: chrome.port,
       output: 'json',
@@ -45,7 +48,25 @@ try {
       onlyCategories: [...categories],
       skipAudits: noindex ? ['is-crawlable'] : [],
     });
-    if (!result) throw new Error(`Lighthouse returned nothing for ${route}`);
+    const errors = result
+      ? [
+          ...(result.lhr.runtimeError ? [result.lhr.runtimeError.message] : []),
+          ...Object.entries(result.lhr.audits).flatMap(([id, audit]) => (audit.errorMessage ? [`${id}: ${audit.errorMessage}`] : [])),
+        ]
+      : ['Lighthouse returned no result'];
+    if (result && errors.length === 0) return result;
+    reason = errors.join('; ');
+    console.warn(`${route}: Lighthouse failed to measure (attempt ${attempt}): ${reason}`);
+  }
+  throw new Error(`${route}: Lighthouse could not audit the page: ${reason}`);
+}
+
+const failures: string[] = [];
+const rows: string[][] = [];
+try {
+  for (const { route, document } of pages) {
+    const noindex = /noindex/.test(document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '');
+    const result = await auditPage(route, noindex);
     const scores = categories.map((category) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
     rows.push([route, ...scores.map(String)]);
     categories.forEach((category, index) => {
