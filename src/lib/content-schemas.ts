@@ -32,8 +32,8 @@ const sectionItem = z.strictObject({
 /** One section of the home page; `variant` picks the component, the file name is its anchor. */
 export const homeSectionSchema = z.strictObject({
   order: z.number().int().nonnegative(),
-  variant: z.enum(['hero', 'steps', 'cards', 'numbered', 'comparison', 'training', 'spotlights', 'contact'], {
-    message: 'must be one of hero, steps, cards, numbered, comparison, training, spotlights, contact',
+  variant: z.enum(['hero', 'steps', 'cards', 'numbered', 'comparison', 'training', 'spotlights', 'about', 'contact'], {
+    message: 'must be one of hero, steps, cards, numbered, comparison, training, spotlights, about, contact',
   }),
   eyebrow: z.string().trim().optional(),
   heading: text(),

@@ -37,6 +37,8 @@ test.describe('the facts of the brief are on the pages', () => {
     await expect(main).toContainText('Protocol Berg v2');
     await expect(main).toContainText('A 30-minute first call');
     await expect(main).toContainText('within one business day');
+    await expect(main.locator('#about')).toContainText('PhD in formal methods from TU Wien');
+    await expect(main.locator('#about')).toContainText('research engineer in academia and in industry');
     await expect(main.getByRole('link', { name: 'Watch a spec find a DNS race' })).toHaveAttribute('href', '/executable-specs/');
   });
 

@@ -8,8 +8,7 @@ import { site } from '../../src/config.ts';
 import { CACHE_CONTROL, parseCsp, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 import { builtRoutes } from './support/site.ts';
 
-/** `/404.html` is the not-found page as the host sends it for any unknown path. */
-const pages = [...builtRoutes(), '/404.html'];
+const pages = builtRoutes();
 const formOrigin = new URL(site.contact.endpoint).origin;
 
 /** Console errors, uncaught exceptions and CSP violations of the page, as they happen. */

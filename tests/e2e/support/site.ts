@@ -1,21 +1,14 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { listFiles, routeOf } from '../../../scripts/quality/build-output.ts';
 
 export const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 
-/** Every page route in the build, from its files: a new page is covered by the tests without an edit. */
+/**
+ * Every page in the build, from its files, so a new page is covered by the tests without an edit:
+ * `/training/` for `training/index.html`, and `/404.html`, the page a host sends for unknown paths.
+ */
 export function builtRoutes(): string[] {
-  const routes: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('_')) walk(path);
-      else if (entry.name === 'index.html') {
-        const folder = relative(outDir, dir).split(sep).join('/');
-        routes.push(folder ? `/${folder}/` : '/');
-      }
-    }
-  };
-  walk(outDir);
-  return routes.sort();
+  return listFiles(outDir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => routeOf(outDir, file))
+    .sort();
 }
