@@ -12,7 +12,7 @@ title: ${JSON.stringify(t)}
 client: Client or project name
 kind: client # or open-source
 year: ${today.getFullYear()} # required for client work
-status: Completed
+# status: Current # open-source projects only: Current or Past
 # role: Core team member
 summary: One or two sentences shown on the cards (at most 240 characters).
 outcomes:

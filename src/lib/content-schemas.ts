@@ -92,7 +92,8 @@ export const spotlightSchema = z
       .min(2000, 'a four-digit year')
       .max(currentYear, `${currentYear} at the latest: a spotlight reports finished work`)
       .optional(),
-    status: text(),
+    /** An open-source project's standing, e.g. "Current" or "Past". */
+    status: text().optional(),
     role: text().optional(),
     summary: text().max(240, 'keep it under 240 characters: it is shown on cards'),
     outcomes: z.array(outcome).default([]),
@@ -103,6 +104,10 @@ export const spotlightSchema = z
   .refine((entry) => entry.kind !== 'client' || entry.year !== undefined, {
     message: 'client work needs the year it was done',
     path: ['year'],
+  })
+  .refine((entry) => entry.kind !== 'open-source' || entry.status !== undefined, {
+    message: 'an open-source project needs its status, e.g. "Current" or "Past"',
+    path: ['status'],
   });
 
 export const comparisonSchema = z.strictObject({

@@ -17,7 +17,6 @@ const spotlight = {
   client: 'Aztec Labs',
   kind: 'client',
   year: 2025,
-  status: 'Completed',
   summary: 'Formal specification and symbolic verification of 125 invariants.',
 };
 
@@ -70,7 +69,13 @@ describe('spotlight schema', () => {
   it('requires a year for client work but not for open source', () => {
     const { year: _year, ...withoutYear } = spotlight;
     expect(problems(spotlightSchema.safeParse(withoutYear))).toEqual(['year: client work needs the year it was done']);
-    expect(spotlightSchema.safeParse({ ...withoutYear, kind: 'open-source' }).success).toBe(true);
+    expect(spotlightSchema.safeParse({ ...withoutYear, kind: 'open-source', status: 'Current' }).success).toBe(true);
+  });
+
+  it('requires the status of an open-source project', () => {
+    expect(problems(spotlightSchema.safeParse({ ...spotlight, kind: 'open-source' }))).toEqual([
+      'status: an open-source project needs its status, e.g. "Current" or "Past"',
+    ]);
   });
 
   it('rejects an unknown kind with the allowed values', () => {

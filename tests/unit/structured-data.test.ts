@@ -34,7 +34,6 @@ const aztec = {
     client: 'Aztec Labs',
     kind: 'client',
     year: 2025,
-    status: 'Completed',
     summary: 'Formal specification and symbolic verification of 125 invariants.',
     technologies: ['Formal specification', 'Apalache'],
   }),

@@ -10,7 +10,6 @@ export const newSpotlight = {
     'client: Fixture Systems',
     'kind: client',
     'year: 2024',
-    'status: Completed',
     'summary: Executable model of log replication, used only by the tests.',
     'order: 9',
     '---',
