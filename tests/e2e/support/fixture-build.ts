@@ -44,6 +44,20 @@ function projectDigest(): string {
   return hash.digest('hex');
 }
 
+/**
+ * The copy uses the project's packages through one link each, but gets a node_modules folder of its
+ * own: Astro and Vite keep their caches there (the content store among them), and builds running side
+ * by side must not read each other's content.
+ */
+function linkDependencies(work: string): void {
+  const own = join(work, 'node_modules');
+  mkdirSync(own);
+  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(projectRoot, 'node_modules', name), join(own, name));
+  }
+}
+
 /** `files` maps paths relative to the project root to their new content. */
 export function buildFixture(files: Record<string, string>): FixtureBuild {
   const key = createHash('sha256').update(projectDigest()).update(JSON.stringify(files)).digest('hex').slice(0, 16);
@@ -53,7 +67,7 @@ export function buildFixture(files: Record<string, string>): FixtureBuild {
 
   const work = mkdtempSync(join(tmpdir(), 'blltprf-build-'));
   for (const entry of projectFiles) cpSync(join(projectRoot, entry), join(work, entry), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
+  linkDependencies(work);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(work, path)), { recursive: true });
     writeFileSync(join(work, path), content);
