@@ -58,9 +58,16 @@ function linkDependencies(work: string): void {
   }
 }
 
-/** `files` maps paths relative to the project root to their new content. */
-export function buildFixture(files: Record<string, string>): FixtureBuild {
-  const key = createHash('sha256').update(projectDigest()).update(JSON.stringify(files)).digest('hex').slice(0, 16);
+/**
+ * `files` maps paths relative to the project root to their new content; `env` adds build-time
+ * settings, such as the `PUBLIC_*` variables of src/config.ts.
+ */
+export function buildFixture(files: Record<string, string>, env: Record<string, string> = {}): FixtureBuild {
+  const key = createHash('sha256')
+    .update(projectDigest())
+    .update(JSON.stringify({ files, env }))
+    .digest('hex')
+    .slice(0, 16);
   const cached = join(tmpdir(), `blltprf-fixture-${key}`);
   const resultFile = join(cached, 'fixture-result.json');
   if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as FixtureBuild;
@@ -76,7 +83,7 @@ export function buildFixture(files: Record<string, string>): FixtureBuild {
   const run = spawnSync('npx', ['astro', 'build'], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: 'dist', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: 'dist', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   const output = `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   const build: FixtureBuild = { root: cached, outDir: join(cached, 'dist'), ok: run.status === 0, output };
