@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { homeSectionSchema, pageSchema, spotlightSchema, workshopSchema } from '../../src/lib/content-schemas';
 import { byOrder, byWorkshopDate, isPublished } from '../../src/lib/entries';
+import { aztecSpotlight, devconfWorkshop } from './support/frontmatter';
 
-const workshop = {
-  title: 'Find Distributed-Systems Bugs Before Production',
-  event: 'DevConf.CZ 2026',
-  city: 'Brno',
-  country: 'CZ',
-  date: '2026-06-19',
-  format: 'Hands-on workshop',
-  summary: 'Specification-driven development with executable specs.',
-};
-
-const spotlight = {
-  title: 'Governance Protocol',
-  client: 'Aztec Labs',
-  kind: 'client',
-  year: 2025,
-  summary: 'Formal specification and symbolic verification of 125 invariants.',
-};
+const workshop = devconfWorkshop;
+const spotlight = aztecSpotlight;
 
 /** The messages the build prints, keyed by the field they name. */
 function problems(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {

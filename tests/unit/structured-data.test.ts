@@ -9,20 +9,15 @@ import {
   websiteNode,
   workshopEventNode,
 } from '../../src/lib/structured-data';
+import { aztecSpotlight, devconfWorkshop } from './support/frontmatter';
 
 const devconf = {
   id: 'devconf-cz-2026',
   data: workshopSchema.parse({
-    title: 'Find Distributed-Systems Bugs Before Production',
-    event: 'DevConf.CZ 2026',
-    city: 'Brno',
-    country: 'CZ',
-    date: '2026-06-19',
+    ...devconfWorkshop,
     startTime: '10:15',
     timeZone: 'Europe/Prague',
     durationMinutes: 80,
-    format: 'Hands-on workshop',
-    summary: 'Specification-driven development with executable specs.',
     coPresenter: 'Igor Konnov',
   }),
 };
@@ -30,11 +25,7 @@ const devconf = {
 const aztec = {
   id: 'aztec-governance',
   data: spotlightSchema.parse({
-    title: 'Governance Protocol',
-    client: 'Aztec Labs',
-    kind: 'client',
-    year: 2025,
-    summary: 'Formal specification and symbolic verification of 125 invariants.',
+    ...aztecSpotlight,
     technologies: ['Formal specification', 'Apalache'],
   }),
 };

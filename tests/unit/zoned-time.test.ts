@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workshopSchema } from '../../src/lib/content-schemas';
 import { addMinutes, instantAt, isoInZone, isTimeZone } from '../../src/lib/zoned-time';
+import { devconfWorkshop } from './support/frontmatter';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const at = (iso: string, time: string, zone: string) => isoInZone(instantAt(day(iso), time, zone), zone);
@@ -33,15 +34,7 @@ describe('wall-clock times at a venue', () => {
 });
 
 describe('a workshop file', () => {
-  const workshop = {
-    title: 'Find Distributed-Systems Bugs Before Production',
-    event: 'DevConf.CZ 2026',
-    city: 'Brno',
-    country: 'CZ',
-    date: '2026-06-19',
-    format: 'Hands-on workshop',
-    summary: 'Specification-driven development with executable specs.',
-  };
+  const workshop = devconfWorkshop;
 
   it('with a start time names the venue time zone, so the time is exact', () => {
     expect(workshopSchema.safeParse({ ...workshop, startTime: '10:15', timeZone: 'Europe/Prague' }).success).toBe(true);
