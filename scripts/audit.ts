@@ -9,6 +9,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, systemChromium } from './find-browser.ts';
 import { readPages } from './quality/build-output.ts';
+import { formatTable } from './quality/table.ts';
 import { startStaticServer } from './static-server.ts';
 
 const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
@@ -84,10 +85,7 @@ try {
   server.close();
 }
 
-const header = ['page', 'perf', 'a11y', 'best', 'seo'];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-console.log([line(header), ...rows.map(line)].join('\n'));
+console.log(formatTable(['page', 'perf', 'a11y', 'best', 'seo'], rows));
 if (failures.length > 0) {
   console.error(`\n${failures.join('\n')}`);
   process.exit(1);

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
 import { isExternal } from './links.ts';
+import { formatTable } from './table.ts';
 
 const KB = 1024;
 
@@ -137,7 +138,5 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
 export function formatBudgetTable({ pages, siteCssGzip }: BudgetReport): string {
   const header = ['page', 'HTML gz', 'CSS gz', 'JS up front gz', 'JS on demand gz'];
   const rows = pages.map((p) => [p.route, p.htmlGzip, p.cssGzip, p.initialJsGzip, p.lazyJsGzip].map(String));
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), ...rows.map(line), `all CSS of the site: ${siteCssGzip} B gzip (budget ${budgets.cssGzip} B)`].join('\n');
+  return `${formatTable(header, rows)}\nall CSS of the site: ${siteCssGzip} B gzip (budget ${budgets.cssGzip} B)`;
 }
