@@ -10,9 +10,12 @@ export const getSpotlights = async () => (await published('spotlights')).sort(by
 export const getHomeSections = async () => (await getCollection('home')).sort(byOrder);
 export const getComparison = async () => (await getCollection('comparison')).sort(byOrder);
 
-/** A prose page by file name; a missing file is a build error that names it. */
-export async function getPage(id: string) {
-  const page = await getEntry('pages', id);
-  if (!page) throw new Error(`src/content/pages/${id}.mdx is missing: the page needs it for its words.`);
-  return page;
+/** An entry a page cannot do without, by file name; a missing file is a build error that names it. */
+async function requiredEntry<C extends 'pages' | 'home'>(collection: C, id: string) {
+  const entry = await getEntry(collection, id);
+  if (!entry) throw new Error(`src/content/${collection}/${id}.mdx is missing: a page needs it for its words.`);
+  return entry;
 }
+
+export const getPage = (id: string) => requiredEntry('pages', id);
+export const getHomeSection = (id: string) => requiredEntry('home', id);
