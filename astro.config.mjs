@@ -8,6 +8,7 @@ import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
+import { outDir } from './scripts/quality/build-output.ts';
 
 /** Pages that must never be indexed: they answer a visit, they are not content. */
 const unlistedPaths = ['/404/', '/contact/thanks/'];
@@ -16,7 +17,7 @@ export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  outDir,
   integrations: [
     mdx(),
     sitemap({

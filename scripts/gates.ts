@@ -2,12 +2,11 @@
  * `npm run gates`: the quality gates that read the build output: valid HTML, internal links, and
  * budgets. Prints the per-page figures; exits non-zero on any problem. Runs in `npm test` after the build.
  */
-import { readPages } from './quality/build-output.ts';
+import { outDir, readPages } from './quality/build-output.ts';
 import { formatBudgetTable, measureBudgets } from './quality/budgets.ts';
 import { validatePages } from './quality/html.ts';
 import { checkInternalLinks } from './quality/links.ts';
 
-const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 const pages = readPages(outDir);
 if (pages.length === 0) {
   console.error(`No pages in ${outDir}/: run npm run build first.`);

@@ -4,11 +4,11 @@
  */
 import { site } from '../src/config.ts';
 import { inboxOptionsFromEnv, startInbox } from './form-inbox.ts';
+import { outDir } from './quality/build-output.ts';
 import { startStaticServer } from './static-server.ts';
 
 const port = Number(process.env.PORT ?? 4321);
-const root = process.env.ASTRO_OUT_DIR ?? 'dist';
 
 if (site.contact.isLocalInbox) await startInbox(inboxOptionsFromEnv(process.env));
-await startStaticServer({ root, port });
-console.log(`Site: http://localhost:${port}/ (serving ${root}/)`);
+await startStaticServer({ root: outDir, port });
+console.log(`Site: http://localhost:${port}/ (serving ${outDir}/)`);
