@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -162,5 +162,25 @@ describe('image budget', () => {
     const twice = page(`<main><h1>Home</h1>${images[0]?.repeat(count)}</main>`);
     const repeated = site({ ...healthy, ...files, 'index.html': twice });
     expect(measureImages(repeated, readPages(repeated)).problems).toEqual([]);
+  });
+});
+
+describe('the deploy build', () => {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  it('runs the browserless gates after the build, so what fails them is not deployed', () => {
+    const steps = (scripts['build:deploy'] ?? '').split('&&').map((step) => step.trim());
+    expect(steps.indexOf('npm run gates')).toBeGreaterThan(steps.indexOf('astro build'));
+    expect(steps.indexOf('astro build')).toBeGreaterThanOrEqual(0);
+    expect(scripts.gates).toBe('node scripts/gates.ts');
+    for (const file of ['scripts/gates.ts', ...readdirSync('scripts/quality').map((name) => `scripts/quality/${name}`)]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/playwright|chrom|lighthouse|find-browser/i);
+    }
+  });
+
+  it('is the command of every host', () => {
+    expect(readFileSync('netlify.toml', 'utf8')).toMatch(/^\s*command = "npm run build:deploy"$/m);
+    expect(readFileSync('.github/workflows/deploy.yml', 'utf8')).toMatch(/^\s*- run: npm run build:deploy$/m);
+    expect(readFileSync('README.md', 'utf8')).toMatch(/build command `npm run build:deploy`/);
   });
 });
