@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
+import { cspMetaFirst } from './src/integrations/csp-meta-first.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
 import { outDir } from './scripts/quality/build-output.ts';
@@ -23,6 +24,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
+    cspMetaFirst(),
     securityHeaders(),
     contactWarning(site.contact),
   ],

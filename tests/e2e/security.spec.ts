@@ -187,3 +187,16 @@ test('the model checker demo runs its worker under the policy', async ({ page })
   await expect(demo.locator('[data-check-status]')).toHaveText(/^Invariant violated after 7 steps/);
   expect(problems).toEqual([]);
 });
+
+test('every page states its policy first in <head>, so that it covers everything after it without headers', async ({
+  page,
+}) => {
+  for (const path of pages) {
+    await page.goto(path);
+    const firstInHead = await page.evaluate(() =>
+      [...document.head.children].slice(0, 2).map((element) => element.outerHTML.slice(0, 60)),
+    );
+    expect(firstInHead[0], path).toMatch(/^<meta charset="utf-8">/i);
+    expect(firstInHead[1], path).toMatch(/^<meta http-equiv="content-security-policy" content="/i);
+  }
+});
