@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { LOCAL_INBOX_PORT } from './src/config';
+import { LOCAL_INBOX_PORT } from './src/lib/contact/endpoint';
 import { chromiumArgs, systemChromium } from './scripts/find-browser';
 
 /** A port of its own, so a running `npm run dev` (4321) is never mistaken for the build under test. */
