@@ -4,7 +4,6 @@
  * lost once deployed. A deploy build (scripts/require-endpoint.ts, run by `npm run build:deploy` on
  * every host) refuses any problem this rule names; every other build says it loudly at its end
  * (src/integrations/contact-warning.ts).
- * No imports: the deploy guard runs it before dependencies are installed.
  */
 
 /** Where the form posts when no service is configured: the inbox server that `npm start` runs. */
