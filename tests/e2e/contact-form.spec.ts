@@ -309,6 +309,8 @@ test.describe('with JavaScript', () => {
   });
 
   test('axe finds nothing while idle, sending, failed and sent', async ({ page }) => {
+    // Four full axe runs: on a loaded machine they alone can take most of the default 30 seconds.
+    test.setTimeout(90_000);
     await expectNoAxeViolations(page);
     const message = uniqueMessage();
     await fillForm(page, message);
