@@ -30,7 +30,7 @@ export const contactForm = {
   consent: 'I agree to be contacted at this e-mail address about my enquiry.',
   honeypot: 'Leave this field empty',
   send: 'Send message',
-  privacyLink: 'Where your message goes and what this site keeps: privacy',
+  privacyLink: 'Privacy: where your message goes and what this site keeps',
   retry: 'Try again',
   copy: 'Copy message',
   mailto: 'Send it by e-mail instead',
