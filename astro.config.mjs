@@ -34,7 +34,7 @@ export default defineConfig({
   },
   security: {
     csp: {
-      directives: cspDirectives({ formEndpoint: site.contact.endpoint }),
+      directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
       scriptDirective: { hashes: [await sha256Source(themeScript)] },
     },
   },

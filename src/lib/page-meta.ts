@@ -21,6 +21,7 @@ export const pagePaths = {
   spotlights: '/spotlights/',
   contact: '/contact/',
   thanks: '/contact/thanks/',
+  privacy: '/privacy/',
   'not-found': '/404/',
 } as const satisfies Record<string, PagePath>;
 

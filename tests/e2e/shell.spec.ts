@@ -5,7 +5,7 @@ import { builtRoutes } from './support/site';
 const routes = builtRoutes();
 
 test('the build has every page of the site', () => {
-  for (const path of [...site.nav.map((item) => item.href), site.cta.href, '/contact/thanks/']) {
+  for (const path of [...site.nav.map((item) => item.href), site.cta.href, site.contact.thanksPath, site.privacy.href]) {
     expect(routes).toContain(path);
   }
 });
