@@ -1,13 +1,23 @@
 /**
- * The trace as a stepper: the steps list (the same markup the build renders, filled from
- * templates), the state after the current step with its changed fields marked, previous and
- * next buttons with arrow keys, and an announcement of each step for screen readers.
+ * The trace panel: the steps list (the same markup the build renders, filled from templates),
+ * the state after the current step with its changed fields marked, previous and next buttons
+ * with arrow keys, and an announcement of each step for screen readers. The trace shown is also
+ * kept in the page address, so that the address can be shared.
  */
-import type { Spec, Trace } from '../checker/spec.ts';
-import { traceRows, type TraceRow } from '../checker/trace.ts';
-import { fillSlots, fromTemplate, prefersReducedMotion, required, slot } from './dom.ts';
+import type { Trace } from '../../lib/checker/spec.ts';
+import { traceRows, type TraceRow } from '../../lib/checker/trace.ts';
+import type { TracePanelUpdate } from '../../lib/demo/panel.ts';
+import { traceHash } from '../../lib/demo/shared-trace.ts';
+import { stepForKey, stepView, type FieldView } from '../../lib/demo/step-view.ts';
+import { dnsControlPlane, type DnsParameters, type DnsState } from '../../lib/models/dns-control-plane.ts';
+import { fillSlots, fromTemplate, required, scrollBehavior, slot } from './dom.ts';
 
-export class TraceView<S> {
+export interface ShownTrace {
+  readonly parameters: DnsParameters;
+  readonly trace: Trace<DnsState>;
+}
+
+export class TraceView {
   readonly #root: HTMLElement;
   readonly #heading: HTMLElement;
   readonly #stepper: HTMLElement;
@@ -19,7 +29,7 @@ export class TraceView<S> {
   readonly #steps: HTMLOListElement;
   readonly #previous: HTMLButtonElement;
   readonly #next: HTMLButtonElement;
-  #shown: { spec: Spec<S>; trace: Trace<S>; rows: TraceRow<S>[] } | undefined;
+  #shown: (ShownTrace & { readonly rows: TraceRow<DnsState>[] }) | undefined;
   #current = 0;
 
   constructor(root: HTMLElement) {
@@ -39,31 +49,28 @@ export class TraceView<S> {
     this.#previous.addEventListener('click', () => this.go(this.#current - 1));
     this.#next.addEventListener('click', () => this.go(this.#current + 1));
     this.#stepper.addEventListener('keydown', (event) => {
-      const last = this.#shown?.rows.length ?? 0;
-      const targets: Record<string, number> = {
-        ArrowLeft: this.#current - 1,
-        ArrowRight: this.#current + 1,
-        Home: 0,
-        End: last,
-      };
-      const target = targets[event.key];
+      const target = stepForKey(event.key, this.#current, this.#shown?.rows.length ?? 0);
       if (target === undefined) return;
       event.preventDefault();
       this.go(target);
     });
   }
 
-  get trace(): Trace<S> | undefined {
-    return this.#shown?.trace;
+  get shown(): ShownTrace | undefined {
+    return this.#shown;
   }
 
-  show(spec: Spec<S>, trace: Trace<S>, heading: string): void {
-    const rows = traceRows(spec, trace);
-    this.#shown = { spec, trace, rows };
+  /** Shows `trace`; unless told otherwise, the page address then links to it. */
+  show(shown: ShownTrace, heading: string, { linkInAddress = true } = {}): void {
+    const rows = traceRows(dnsControlPlane(shown.parameters), shown.trace);
+    this.#shown = { ...shown, rows };
     this.#heading.textContent = heading;
     this.#steps.replaceChildren(...rows.map((row) => this.#renderStep(row)));
     this.#setVisible(true);
     this.go(0, { announce: false });
+    if (linkInAddress) {
+      history.replaceState(history.state, '', traceHash({ parameters: shown.parameters, moves: shown.trace.steps }));
+    }
   }
 
   /** No trace to show, e.g. because the invariant holds. */
@@ -72,32 +79,33 @@ export class TraceView<S> {
     this.#heading.textContent = heading;
     this.#steps.replaceChildren();
     this.#setVisible(false);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+
+  /** Carries out what a finished run decided; the trace it found was found with `parameters`. */
+  apply(update: TracePanelUpdate<DnsState>, parameters: DnsParameters): void {
+    if (update.kind === 'show') this.show({ parameters, trace: update.trace }, update.heading);
+    if (update.kind === 'clear') this.clear(update.heading);
   }
 
   go(step: number, { announce = true } = {}): void {
     const shown = this.#shown;
     if (!shown) return;
-    const { spec, trace, rows } = shown;
-    this.#current = Math.max(0, Math.min(step, rows.length));
-    const row = rows[this.#current - 1];
-    const before = this.#current > 1 ? rows[this.#current - 2]?.state : trace.initial;
-    const state = row?.state ?? trace.initial;
-    this.#renderState(spec.describe(state), row && before !== undefined ? spec.describe(before) : undefined);
+    const view = stepView(dnsControlPlane(shown.parameters), shown.trace, shown.rows, step);
+    this.#current = view.step;
+    this.#renderState(view.fields);
 
     for (const [index, item] of [...this.#steps.children].entries()) {
-      if (index === this.#current - 1) item.setAttribute('aria-current', 'step');
+      if (index === view.step - 1) item.setAttribute('aria-current', 'step');
       else item.removeAttribute('aria-current');
     }
-    this.#steps.children[this.#current - 1]?.scrollIntoView({
-      block: 'nearest',
-      behavior: prefersReducedMotion() ? 'auto' : 'smooth',
-    });
+    this.#steps.children[view.step - 1]?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
 
-    this.#stepLabel.textContent = `Step ${this.#current} of ${rows.length}`;
-    this.#stateHeading.textContent = row ? `State after step ${this.#current}` : 'State at the start';
-    this.#previous.setAttribute('aria-disabled', String(this.#current === 0));
-    this.#next.setAttribute('aria-disabled', String(this.#current === rows.length));
-    if (announce) this.#announcer.textContent = describeStep(this.#current, rows.length, row);
+    this.#stepLabel.textContent = view.position;
+    this.#stateHeading.textContent = view.stateHeading;
+    this.#previous.setAttribute('aria-disabled', String(view.atStart));
+    this.#next.setAttribute('aria-disabled', String(view.atEnd));
+    if (announce) this.#announcer.textContent = view.announcement;
   }
 
   #setVisible(visible: boolean): void {
@@ -107,7 +115,7 @@ export class TraceView<S> {
     for (const actions of this.#root.querySelectorAll<HTMLElement>('[data-trace-actions]')) actions.hidden = !visible;
   }
 
-  #renderStep(row: TraceRow<S>): HTMLElement {
+  #renderStep(row: TraceRow<DnsState>): HTMLElement {
     const item = fromTemplate(this.#root, 'step');
     fillSlots(item, {
       step: String(row.step),
@@ -126,24 +134,15 @@ export class TraceView<S> {
     return item;
   }
 
-  #renderState(fields: Readonly<Record<string, string>>, before: Readonly<Record<string, string>> | undefined): void {
+  #renderState(fields: readonly FieldView[]): void {
     this.#stateFields.replaceChildren(
-      ...Object.entries(fields).map(([field, value]) => {
+      ...fields.map(({ field, value, before }) => {
         const row = fromTemplate(this.#root, 'field');
-        const previous = before?.[field];
-        const changed = previous !== undefined && previous !== value;
-        fillSlots(row, { field, value, before: previous ?? '' });
-        slot(row, 'before').hidden = !changed;
-        row.toggleAttribute('data-changed', changed);
+        fillSlots(row, { field, value, before: before ?? '' });
+        slot(row, 'before').hidden = before === undefined;
+        row.toggleAttribute('data-changed', before !== undefined);
         return row;
       }),
     );
   }
-}
-
-function describeStep<S>(step: number, total: number, row: TraceRow<S> | undefined): string {
-  if (!row) return `Start of the trace, ${total} steps.`;
-  const changed = row.changes.map(({ field, before, after }) => `${field} from ${before} to ${after}`).join('; ');
-  const broken = row.brokenInvariant ? ` Invariant violated: ${row.brokenInvariant}.` : '';
-  return `Step ${step} of ${total}: ${row.actor} ${row.action}. Changed ${changed}.${broken}`;
 }
