@@ -1,4 +1,3 @@
-import { codeToHtml, createCssVariablesTheme } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import {
   checkWords,
@@ -11,7 +10,6 @@ import { check } from '../../src/lib/checker/bfs.ts';
 import type { SimulationResult } from '../../src/lib/checker/simulate.ts';
 import { traceRows } from '../../src/lib/checker/trace.ts';
 import { checkFigures, checkOutcome, checkStartStatus } from '../../src/lib/demo/check-view.ts';
-import { classHighlighting } from '../../src/lib/demo/class-highlighting.ts';
 import { runFailure } from '../../src/lib/demo/panel.ts';
 import {
   delayChoices,
@@ -204,19 +202,6 @@ describe('a trace linked in the page address', () => {
       status: shareWords.linkOutOfRange(parameterWords.enactors, '9', '1', '4'),
     });
     expect(openSharedTrace('#trace=2-3-1~0.6')).toEqual({ ok: false, status: shareWords.linkImpossible('2') });
-  });
-});
-
-describe('source highlighting', () => {
-  it('names each token kind by class and writes no style attribute', async () => {
-    const html = await codeToHtml('const answer = 42; // why', {
-      lang: 'ts',
-      theme: createCssVariablesTheme({ name: 'css-variables', variablePrefix: '--shiki-' }),
-      transformers: [classHighlighting],
-    });
-    expect(html).not.toContain('style=');
-    expect(html).toContain('class="tok-keyword"');
-    expect(html).toContain('class="tok-comment"');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The explainer's island: wires the exhaustive check, random testing and sharing to one worker
- * and one trace panel, then shows the linked trace or takes over the one the build rendered.
+ * The explainer's island: wires the exhaustive check, random testing, the replay against the
+ * implementation and sharing to one worker and one trace panel, then shows the linked trace or takes over the one the build rendered.
  */
 import { decodeMoves, replay } from '../../lib/checker/trace.ts';
 import { dnsControlPlane, type DnsParameters } from '../../lib/models/dns-control-plane.ts';
@@ -10,7 +10,9 @@ import { CheckerRuns } from './checker-runs.ts';
 import { required } from './dom.ts';
 import { ModelControls } from './model-controls.ts';
 import { randomController } from './random-controller.ts';
+import { replayController } from './replay-controller.ts';
 import { sharingController } from './sharing-controller.ts';
+import { loadSourcesOnOpen } from './source-loader.ts';
 import { TraceView } from './trace-view.ts';
 
 export function mount(root: HTMLElement): void {
@@ -22,7 +24,9 @@ export function mount(root: HTMLElement): void {
 
   const check = checkController(root, runs, controls, traceView);
   randomController(root, runs, controls, traceView);
+  replayController(root, controls, traceView);
   const sharing = sharingController(root, controls, traceView, check.status);
+  loadSourcesOnOpen(root);
 
   for (const hidden of root.querySelectorAll<HTMLElement>('[data-controls], [data-random-controls]')) {
     hidden.hidden = false;

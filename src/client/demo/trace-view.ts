@@ -17,6 +17,9 @@ export interface ShownTrace {
   readonly trace: Trace<DnsState>;
 }
 
+/** Told of every trace shown or cleared, and of every step the stepper moves to. */
+export type TraceListener = (shown: ShownTrace | undefined, step: number) => void;
+
 export class TraceView {
   readonly #root: HTMLElement;
   readonly #heading: HTMLElement;
@@ -31,6 +34,7 @@ export class TraceView {
   readonly #next: HTMLButtonElement;
   #shown: (ShownTrace & { readonly rows: TraceRow<DnsState>[] }) | undefined;
   #current = 0;
+  readonly #listeners: TraceListener[] = [];
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -60,6 +64,14 @@ export class TraceView {
     return this.#shown;
   }
 
+  get heading(): string {
+    return this.#heading.textContent ?? '';
+  }
+
+  listen(listener: TraceListener): void {
+    this.#listeners.push(listener);
+  }
+
   /** Shows `trace`; unless told otherwise, the page address then links to it. */
   show(shown: ShownTrace, heading: string, { linkInAddress = true } = {}): void {
     const rows = traceRows(dnsControlPlane(shown.parameters), shown.trace);
@@ -80,6 +92,7 @@ export class TraceView {
     this.#steps.replaceChildren();
     this.#setVisible(false);
     history.replaceState(history.state, '', location.pathname + location.search);
+    for (const listener of this.#listeners) listener(undefined, 0);
   }
 
   /** Carries out what a finished run decided; the trace it found was found with `parameters`. */
@@ -106,6 +119,7 @@ export class TraceView {
     this.#previous.setAttribute('aria-disabled', String(view.atStart));
     this.#next.setAttribute('aria-disabled', String(view.atEnd));
     if (announce) this.#announcer.textContent = view.announcement;
+    for (const listener of this.#listeners) listener(shown, view.step);
   }
 
   #setVisible(visible: boolean): void {

@@ -110,4 +110,59 @@ export const randomWords = {
 export const sourceWords = {
   readModel: 'Read the model:',
   lines: (count: string) => `(${count} lines of TypeScript)`,
+  plainText: 'Open the source as plain text',
+} as const;
+
+export const replayWords = {
+  heading: 'Replay this trace against the implementation',
+  run: 'Replay against the implementation',
+  fix: 'Use the implementation’s fix',
+  stepsLabel: 'The replay, step by step',
+  model: 'Model',
+  implementation: 'Implementation',
+  start: 'Start',
+  stepTitle: (step: string, actor: string, action: string) => `Step ${step}: ${actor} ${action}`,
+  observed: (rootRecord: string, storedPlans: string) => `root record ${rootRecord}; stored plans ${storedPlans}`,
+  plan: (plan: string) => `plan ${plan}`,
+  deletedPlan: (plan: string) => `plan ${plan} (deleted)`,
+  noPlan: 'none',
+  agrees: 'same as the model',
+  differs: 'differs from the model',
+  implementationBroken: 'The implementation’s root record points to a deleted plan.',
+  outcomes: {
+    published: (plan: string) => `published plan ${plan}`,
+    pickedUp: (plan: string) => `picked up plan ${plan}`,
+    nothingNewer: (live: string) => `found nothing newer than plan ${live}`,
+    applied: (plan: string) => `applied plan ${plan}`,
+    refusedStale: (plan: string, live: string) => `refused to apply plan ${plan}, as plan ${live} is live`,
+    cleanedUp: (plans: string) => `deleted plans ${plans}`,
+    deletedNothing: 'deleted no plan',
+    nothingToDo: 'had nothing to do',
+  },
+  withFix: 'With the fix: ',
+  asBuilt: 'As built: ',
+  reproduces: (step: string) =>
+    `the outage reproduces. After step ${step}, the same step as in the model, the implementation’s root record ` +
+    'points to a deleted plan.',
+  breaksElsewhere: (step: string, modelStep: string) =>
+    `after step ${step} the implementation’s root record points to a deleted plan; the model breaks its invariant ` +
+    `at step ${modelStep}.`,
+  breaksAlone: (step: string) =>
+    `after step ${step} the implementation’s root record points to a deleted plan, though the model’s invariant holds.`,
+  holds: (steps: string) => `the implementation’s root record points to a stored plan through all ${steps} steps.`,
+  agreesThroughout: 'It shows what the model says at every step.',
+  firstDivergence: (step: string, outcome: string) =>
+    `First divergence from the model at step ${step}: the implementation ${outcome}.`,
+  fileHeading: 'Replay an ITF file',
+  fileLabel: 'Paste a trace in ITF (.itf.json)',
+  fileChoose: 'Or choose a file',
+  fileRun: 'Replay the pasted trace',
+  fileTraceHeading: 'Trace from an ITF file',
+  fileRefused: (reason: string) => `This file cannot be replayed: ${reason}. Nothing was changed.`,
+  fileEmpty: 'no trace pasted',
+  readImplementation: 'Read the implementation:',
+} as const;
+
+export const itfDownloadWords = {
+  download: 'Download as .itf.json',
 } as const;
