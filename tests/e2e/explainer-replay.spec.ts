@@ -64,6 +64,11 @@ test('a found trace replays against the implementation, and the outage reproduce
   await expect(broken.first().getByText(replayWords.implementationBroken)).toBeVisible();
   await expect(replaySteps(page).nth(modelBreaksAt - 1).getByText(replayWords.implementationBroken)).toBeHidden();
   await expect(replay(page).locator('[data-replay-steps] > li[data-differs]')).toHaveCount(0);
+
+  // The report follows the stepper.
+  await demo(page).getByRole('button', { name: traceWords.nextLabel }).click();
+  await expect(replaySteps(page).nth(1)).toHaveAttribute('aria-current', 'step');
+  await expect(replay(page).locator('[data-replay-steps] > li[aria-current]')).toHaveCount(1);
 });
 
 test('with the implementation’s fix the same schedule keeps the invariant, and the first divergence is named', async ({

@@ -39,6 +39,7 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
     status.textContent = view.summary;
     steps.replaceChildren(...view.steps.map(renderStep));
     steps.hidden = false;
+    markStep(traceView.step);
   };
 
   const replayText = (itf: string) => {
@@ -53,9 +54,17 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
     replay();
   };
 
-  traceView.listen((shown) => {
+  /** The replay follows the stepper: the step it shows is marked in the report too. */
+  const markStep = (step: number) => {
+    for (const [index, item] of [...steps.children].entries()) {
+      if (index === step) item.setAttribute('aria-current', 'step');
+      else item.removeAttribute('aria-current');
+    }
+  };
+
+  traceView.listen((shown, step) => {
     replayButton.disabled = shown === undefined;
-    if (shown === reported) return;
+    if (shown === reported) return markStep(step);
     reported = undefined;
     status.textContent = '';
     steps.replaceChildren();

@@ -64,6 +64,11 @@ export class TraceView {
     return this.#shown;
   }
 
+  /** The step the stepper shows; 0 is the start. */
+  get step(): number {
+    return this.#current;
+  }
+
   get heading(): string {
     return this.#heading.textContent ?? '';
   }
