@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
   checkWords,
-  itfDownloadWords,
   parameterWords,
   replayWords,
   traceWords,
 } from '../../src/content/interface/demo.ts';
+import { itfWords } from '../../src/content/interface/mbt.ts';
+import { traceHash } from '../../src/lib/demo/shared-trace.ts';
 import { replayAgainstImplementation } from '../../src/lib/mbt/replay.ts';
 import { dnsTraceToItf, parseDnsItf } from '../../src/lib/models/dns-control-plane-itf.ts';
 import { defaultParameters } from '../../src/lib/models/dns-control-plane.ts';
@@ -98,21 +99,59 @@ test('with the implementation’s fix the same schedule keeps the invariant, and
   await expect(replayStatus(page)).toContainText(replayWords.reproduces(String(length)));
 });
 
-test('every trace shown downloads as ITF that reads back to the same trace', async ({ page }) => {
-  await findTrace(page);
+/** Downloads the trace the panel shows through the diagram's ITF link, and reads it back. */
+async function downloadShownTrace(page: Page) {
   const downloading = page.waitForEvent('download');
-  await demo(page).getByRole('button', { name: itfDownloadWords.download }).click();
+  await demo(page).getByRole('link', { name: itfWords.download }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.itf\.json$/);
   const text = await readFile((await download.path()) ?? '', 'utf8');
   const parsed = parseDnsItf(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  expect(parsed.value.parameters).toEqual(defaultParameters);
-  expect(parsed.value.trace.steps.map(({ action, choice }) => [action, choice])).toEqual(
-    counterexample.trace.steps.map(({ action, choice }) => [action, choice]),
+  const indices = (JSON.parse(text) as { states: { '#meta': { index: number } }[] }).states.map(
+    (state) => state['#meta'].index,
   );
-  const json = JSON.parse(text) as { states: { '#meta': { index: number } }[] };
-  expect(json.states.map((state) => state['#meta'].index)).toEqual([...Array(length + 1).keys()]);
+  return { trace: parsed.value, indices };
+}
+
+const moves = (trace: typeof counterexample.trace) => trace.steps.map(({ action, choice }) => [action, choice]);
+
+test('every trace shown downloads as ITF that reads back to the same trace', async ({ page }) => {
+  await findTrace(page);
+  const built = await downloadShownTrace(page);
+  expect(built.trace.parameters).toEqual(defaultParameters);
+  expect(moves(built.trace.trace)).toEqual(moves(counterexample.trace));
+  expect(built.indices).toEqual([...Array(length + 1).keys()]);
+
+  // A trace only the browser has: made into a file there, and the diagram redrawn for it.
+  const parameters = { enactors: 2, plans: 4, cleanupAge: 2, fixed: false };
+  const other = shortestCounterexample(parameters);
+  await page.goto(PAGE + traceHash({ parameters, moves: other.trace.steps }));
+  await expect(steps(page)).toHaveCount(other.trace.steps.length);
+  const linked = await downloadShownTrace(page);
+  expect(linked.trace.parameters).toEqual(parameters);
+  expect(moves(linked.trace.trace)).toEqual(moves(other.trace));
+  expect(linked.indices).toHaveLength(other.trace.steps.length + 1);
+});
+
+test('the diagram is redrawn for the trace shown, with the current step marked', async ({ page }) => {
+  await findTrace(page);
+  const frame = demo(page).locator('[data-trace-diagram-frame]');
+  await expect(frame.locator('[data-highlight]')).toHaveCount(0);
+  await demo(page).getByRole('button', { name: traceWords.nextLabel }).click();
+  await expect(frame.locator('[data-highlight]')).toHaveCount(1);
+  const rowsBefore = await frame.locator('svg').getAttribute('viewBox');
+
+  await demo(page).getByRole('button', { name: checkWords.fix }).click();
+  await expect(demo(page).locator('[data-trace-diagram]')).toBeHidden();
+  await demo(page).getByRole('button', { name: checkWords.fix }).click();
+  await demo(page).getByLabel(parameterWords.plans).selectOption('4');
+  await demo(page).getByLabel(parameterWords.cleanupAge).selectOption('2');
+  await demo(page).getByRole('button', { name: checkWords.run }).click();
+  const other = shortestCounterexample({ enactors: 2, plans: 4, cleanupAge: 2, fixed: false });
+  await expect(steps(page)).toHaveCount(other.trace.steps.length);
+  await expect(demo(page).locator('[data-trace-diagram]')).toBeVisible();
+  expect(await frame.locator('svg').getAttribute('viewBox')).not.toBe(rowsBefore);
 });
 
 test('a pasted ITF trace replays; a malformed one is refused with the reason and loses nothing', async ({ page }) => {

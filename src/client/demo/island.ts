@@ -7,6 +7,7 @@ import { dnsControlPlane, type DnsParameters } from '../../lib/models/dns-contro
 import { traceWords } from '../../content/interface/demo.ts';
 import { checkController } from './check-controller.ts';
 import { CheckerRuns } from './checker-runs.ts';
+import { diagramController } from './diagram-controller.ts';
 import { required } from './dom.ts';
 import { ModelControls } from './model-controls.ts';
 import { randomController } from './random-controller.ts';
@@ -21,6 +22,7 @@ export function mount(root: HTMLElement): void {
   cancel.addEventListener('click', () => runs.cancel());
   const controls = new ModelControls(root);
   const traceView = new TraceView(root);
+  diagramController(root, traceView);
 
   const check = checkController(root, runs, controls, traceView);
   randomController(root, runs, controls, traceView);

@@ -1,10 +1,8 @@
 /**
  * Sharing a trace: copy a link to it or the trace as a JSON test vector (with a select-it-yourself
- * fallback when the clipboard is blocked), download it as ITF, and open a trace linked in the page
- * address.
+ * fallback when the clipboard is blocked), and open a trace linked in the page address.
  */
 import { toTestVector } from '../../lib/checker/trace.ts';
-import { itfDownload } from '../../lib/demo/itf-download.ts';
 import { openSharedTrace, traceHash } from '../../lib/demo/shared-trace.ts';
 import { dnsControlPlane } from '../../lib/models/dns-control-plane.ts';
 import { shareWords, traceWords } from '../../content/interface/demo.ts';
@@ -62,18 +60,6 @@ export function sharingController(
     if (!shown) return;
     const vector = toTestVector(dnsControlPlane(shown.parameters), shown.trace, MODEL_NAME, shown.parameters);
     void copy(JSON.stringify(vector, null, 2), shareWords.testCopied);
-  });
-  required(root, '[data-action="download-itf"]', HTMLButtonElement).addEventListener('click', () => {
-    const shown = traceView.shown;
-    if (!shown) return;
-    const { fileName, text } = itfDownload(shown, traceView.heading);
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: fileName, hidden: true });
-    root.append(link);
-    link.click();
-    link.remove();
-    // Revoked later rather than now: some browsers read the file only after the click returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   });
   addEventListener('hashchange', openFromAddress);
   return { openFromAddress };

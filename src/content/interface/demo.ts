@@ -162,7 +162,3 @@ export const replayWords = {
   fileEmpty: 'no trace pasted',
   readImplementation: 'Read the implementation:',
 } as const;
-
-export const itfDownloadWords = {
-  download: 'Download as .itf.json',
-} as const;

@@ -2,8 +2,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { checkWords } from '../../../src/content/interface/demo.ts';
-import { check } from '../../../src/lib/checker/bfs.ts';
 import { defaultParameters, dnsControlPlane } from '../../../src/lib/models/dns-control-plane.ts';
+
+export { shortestCounterexample } from '../../../src/lib/models/counterexample.ts';
 
 export const PAGE = '/executable-specs/';
 export const COUNT = /[\d,]+/;
@@ -20,13 +21,6 @@ export async function openDemo(page: Page, path = PAGE) {
   await page.goto(path);
   await demo(page).scrollIntoViewIfNeeded();
   await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeVisible();
-}
-
-/** The shortest counterexample of the model the page checks at build time. */
-export function shortestCounterexample(parameters = defaultParameters) {
-  const result = check(dnsControlPlane(parameters));
-  if (result.kind !== 'violation') throw new Error(`expected a violation, got ${result.kind}`);
-  return result;
 }
 
 /** Axe finds no WCAG 2.2 AA violation in the demo as it is now, in the light and the dark scheme. */
