@@ -133,6 +133,14 @@ describe('the hit-rate chart', () => {
   });
 });
 
+describe('the build-time counterexample', () => {
+  it('is the shortest trace that breaks the invariant, and a model that holds has none', () => {
+    expect(counterexample).toMatchObject({ parameters: defaultParameters, invariant: expect.any(String) });
+    expect(steps).toBe(7);
+    expect(() => shortestCounterexample({ ...defaultParameters, fixed: true })).toThrow(/ended with "holds"/);
+  });
+});
+
 describe('the hit rates behind the chart', () => {
   const options = { delayChances: [0.5, 0.01], walks: 2000, seed: 7, maxDepth: 100 };
 
