@@ -90,12 +90,15 @@ describe('ITF for the island', () => {
 });
 
 describe('highlighted source', () => {
-  it('is a focusable box coloured by class only', async () => {
+  it('is a focusable box coloured by class only, with no element for plain text', async () => {
     const html = await highlightedSource('// why\nexport const answer = 42;');
     expect(html).toMatch(/^<pre class="[^"]*overflow-auto[^"]*"/);
     expect(html).toContain('tabindex="0"');
     expect(html).toContain('class="tok-keyword"');
     expect(html).toContain('class="tok-comment"');
     expect(html).not.toContain('style=');
+    // Plain text is left bare rather than wrapped in an element of no kind.
+    expect(html).not.toContain('<span>');
+    expect(html).toContain('answer');
   });
 });

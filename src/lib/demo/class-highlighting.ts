@@ -17,6 +17,12 @@ export const classHighlighting: ShikiTransformer = {
     delete node.properties.style;
     if (kind) this.addClassToHast(node, `tok-${kind}`);
   },
+  line(node) {
+    // A token of no kind needs no element of its own: its text is enough, and the page is smaller.
+    node.children = node.children.flatMap((child) =>
+      child.type === 'element' && child.properties['class'] === undefined ? child.children : [child],
+    );
+  },
 };
 
 const theme = createCssVariablesTheme({ name: 'css-variables', variablePrefix: '--shiki-' });
