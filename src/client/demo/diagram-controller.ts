@@ -14,8 +14,8 @@ export function diagramController(root: HTMLElement, traceView: TraceView): void
   const frame = required(figure, '[data-trace-diagram-frame]', HTMLElement);
   const link = required(figure, '[data-itf-link]', HTMLAnchorElement);
   const builtHref = link.href;
-  const builtAt = (shown: ShownTrace) =>
-    JSON.stringify(shown.parameters) === root.dataset.parameters && encodeMoves(shown.trace.steps) === root.dataset.moves;
+  const builtAt = ({ parameters, trace }: ShownTrace) =>
+    JSON.stringify(parameters) === root.dataset.parameters && encodeMoves(trace.steps) === root.dataset.moves;
   let linked: ShownTrace | undefined;
   let objectUrl: string | undefined;
 

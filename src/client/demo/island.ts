@@ -1,6 +1,7 @@
 /**
  * The explainer's island: wires the exhaustive check, random testing, the replay against the
- * implementation and sharing to one worker and one trace panel, then shows the linked trace or takes over the one the build rendered.
+ * implementation and sharing to one worker and one trace panel, then shows the linked trace or
+ * takes over the one the build rendered.
  */
 import { decodeMoves, replay } from '../../lib/checker/trace.ts';
 import { dnsControlPlane, type DnsParameters } from '../../lib/models/dns-control-plane.ts';

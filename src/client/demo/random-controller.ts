@@ -51,7 +51,9 @@ export function randomController(root: HTMLElement, runs: CheckerRuns, controls:
     const row = document.createElement('tr');
     row.className = 'border-b border-line';
     row.append(
-      ...cells.map((textContent) => Object.assign(document.createElement('td'), { textContent, className: 'py-1 pr-3' })),
+      ...cells.map((textContent) =>
+        Object.assign(document.createElement('td'), { textContent, className: 'py-1 pr-3' }),
+      ),
     );
     required(history, 'tbody', HTMLTableSectionElement).prepend(row);
     history.hidden = false;

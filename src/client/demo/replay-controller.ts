@@ -24,7 +24,8 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
 
   const renderStep = (view: ReplayStepView) => {
     const item = fromTemplate(root, 'replay-step');
-    fillSlots(item, { title: view.title, verdict: view.verdict, model: view.model, implementation: view.implementation });
+    const { title, verdict, model, implementation } = view;
+    fillSlots(item, { title, verdict, model, implementation });
     item.toggleAttribute('data-differs', !view.agrees);
     item.toggleAttribute('data-broken', view.implementationBroken);
     slot(item, 'broken').hidden = !view.implementationBroken;

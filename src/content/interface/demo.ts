@@ -148,7 +148,8 @@ export const replayWords = {
     `after step ${step} the implementation’s root record points to a deleted plan; the model breaks its invariant ` +
     `at step ${modelStep}.`,
   breaksAlone: (step: string) =>
-    `after step ${step} the implementation’s root record points to a deleted plan, though the model’s invariant holds.`,
+    `after step ${step} the implementation’s root record points to a deleted plan, ` +
+    'though the model’s invariant holds.',
   holds: (steps: string) => `the implementation’s root record points to a stored plan through all ${steps} steps.`,
   agreesThroughout: 'It shows what the model says at every step.',
   firstDivergence: (step: string, outcome: string) =>
