@@ -40,7 +40,7 @@ export function hitRates(parameters: DnsParameters, options: HitRateOptions): Hi
       maxDepth: options.maxDepth,
       seed: options.seed,
       scheduler: enactorDelayScheduler(spec, delayChance),
-      maxStates: Number.POSITIVE_INFINITY,
+      maxSteps: Number.POSITIVE_INFINITY,
     });
     return { delayChance, walks, hits };
   });
