@@ -8,8 +8,9 @@ type Parts<A extends string[]> = { [K in keyof A]: string | RegExp };
 
 /** The words with some parts left open, found anywhere in a text. */
 export function phrase<A extends string[]>(words: (...args: A) => string, ...parts: Parts<A>): RegExp {
-  const markers = parts.map((_, index) => `\u0000${index}\u0000`) as A;
-  const pattern = escape(words(...markers)).replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+  // Private-use characters mark the open parts: no dictionary sentence contains them.
+  const markers = parts.map((_, index) => `\uE000${index}\uE000`) as A;
+  const pattern = escape(words(...markers)).replace(/\uE000(\d+)\uE000/g, (_, index: string) => {
     const part = parts[Number(index)];
     // A nested sentence loses its anchors.
     return typeof part === 'string' ? escape(part) : `(?:${part?.source.replace(/^\^|\$$/g, '') ?? ''})`;
