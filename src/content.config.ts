@@ -6,6 +6,7 @@ import {
   pageSchema,
   spotlightSchema,
   workshopSchema,
+  writingSchema,
 } from './lib/content-schemas';
 
 const mdx = (folder: string) => glob({ pattern: '**/[^_]*.mdx', base: `./src/content/${folder}` });
@@ -15,6 +16,10 @@ export const collections = {
   home: defineCollection({ loader: mdx('home'), schema: homeSectionSchema }),
   workshops: defineCollection({ loader: mdx('workshops'), schema: workshopSchema }),
   spotlights: defineCollection({ loader: mdx('spotlights'), schema: spotlightSchema }),
+  writing: defineCollection({
+    loader: glob({ pattern: '**/[^_]*.yaml', base: './src/content/writing' }),
+    schema: writingSchema,
+  }),
   comparison: defineCollection({
     loader: file('./src/content/comparison.yaml'),
     schema: comparisonSchema,

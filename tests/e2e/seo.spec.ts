@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { site } from '../../src/config';
+import { person, site } from '../../src/config';
 import { DESCRIPTION_LENGTH, TITLE_LENGTH } from '../../src/lib/seo';
 import { buildFixture } from './support/fixture-build';
 import { newSpotlight } from './support/fixtures';
@@ -245,7 +245,7 @@ test.describe('favicons and web manifest', () => {
       theme_color: string;
       icons: { src: string; sizes: string; type: string }[];
     };
-    expect(manifest).toMatchObject({ name: site.title, short_name: site.name, theme_color: site.themeColor.light });
+    expect(manifest).toMatchObject({ name: site.title, short_name: person.name, theme_color: site.themeColor.light });
     for (const icon of manifest.icons) {
       const file = fileOfUrl(outDir, icon.src);
       expect(existsSync(file), icon.src).toBe(true);
