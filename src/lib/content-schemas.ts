@@ -213,6 +213,7 @@ export const comparisonSchema = z.strictObject({
   specAdds: text(),
 });
 
+export type HomeSection = z.infer<typeof homeSectionSchema>;
 export type Workshop = z.infer<typeof workshopSchema>;
 export type Spotlight = z.infer<typeof spotlightSchema>;
 export type Writing = z.infer<typeof writingSchema>;
