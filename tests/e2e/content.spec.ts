@@ -173,6 +173,16 @@ test.describe('editing content', () => {
     expect(readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8')).toContain('href="/spotlights/published-scaffold/"');
   });
 
+  test('a source that names no writing file fails the build, naming the file, the field and the name', () => {
+    const path = 'src/content/spotlights/aztec-governance.mdx';
+    const { sources } = readEntry('spotlights', 'aztec-governance');
+    const named = sources[0]?.id ?? 'a source';
+    const broken = readFileSync(path, 'utf8').replace(new RegExp(`^  - ${named}$`, 'm'), '  - no-such-write-up');
+    const build = buildFixture({ [path]: broken });
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain(`${path}: sources names "no-such-write-up"`);
+  });
+
   test('a mistake in a file fails the build and names the file and the field', () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
     const broken = readFileSync(path, 'utf8').replace(/^year: 2025$/m, `year: ${new Date().getFullYear() + 3}`);
