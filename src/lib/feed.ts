@@ -4,7 +4,7 @@
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { site } from '../config';
-import { spotlightKinds, writingLabels } from '../content/interface/content';
+import { spotlightKinds, workshopLabels, writingLabels } from '../content/interface/content';
 import type { Spotlight, Workshop, Writing } from './content-schemas';
 import type { Entry } from './entries';
 import { spotlightMeta, workshopMeta, type PageMeta } from './page-meta';
@@ -28,7 +28,7 @@ export function feedItems(
   writing: Entry<Writing>[],
 ): RSSFeedItem[] {
   return [
-    ...workshops.map((workshop) => item(workshopMeta(workshop), ['Workshop', workshop.data.event], workshop.data.date)),
+    ...workshops.map((workshop) => item(workshopMeta(workshop), [workshopLabels.workshop, workshop.data.event], workshop.data.date)),
     ...spotlights.map((spotlight) =>
       item(spotlightMeta(spotlight), [spotlightKinds[spotlight.data.kind], ...spotlight.data.tools, ...spotlight.data.topics]),
     ),

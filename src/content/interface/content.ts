@@ -65,8 +65,17 @@ export const writingLabels = {
   all: 'All writing and talks',
 } as const;
 
+export const homeLabels = {
+  /** Names the hero's badges for a screen reader. */
+  badges: 'What I offer',
+} as const;
+
 export const workshopLabels = {
-  eyebrow: (event: string) => `Workshop · ${event}`,
+  /** The training page's eyebrow. */
+  training: 'Training',
+  /** What a workshop is called in the feed's categories and in its page's eyebrow. */
+  workshop: 'Workshop',
+  eyebrow: (event: string) => `${workshopLabels.workshop} · ${event}`,
   session: 'Session',
   conferenceSession: 'Conference session',
   agenda: 'Agenda',
