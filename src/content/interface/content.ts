@@ -26,8 +26,6 @@ export const spotlightLabels = {
   tools: 'Tools',
   topics: 'Topics',
   outcome: 'The outcome in figures',
-  /** Names the figures for a screen reader on a card, where no heading introduces them. */
-  cardFigures: (name: string) => `${name} in figures`,
   findings: 'Findings',
   verified: 'Verified, no counterexample',
   sources: 'Sources',
@@ -61,7 +59,6 @@ export const writingLabels = {
   } satisfies Record<WritingKind, string>,
   byKind: 'By kind',
   coAuthors: (names: readonly string[]) => `with ${names.join(', ')}`,
-  undated: 'Undated',
   all: 'All writing and talks',
 } as const;
 
