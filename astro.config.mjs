@@ -6,8 +6,10 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
+import { cspMetaFirst } from './src/integrations/csp-meta-first.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
+import { outDir } from './scripts/quality/build-output.ts';
 
 /** Pages that must never be indexed: they answer a visit, they are not content. */
 const unlistedPaths = ['/404/', '/contact/thanks/'];
@@ -16,12 +18,13 @@ export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  outDir,
   integrations: [
     mdx(),
     sitemap({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
+    cspMetaFirst(),
     securityHeaders(),
     contactWarning(site.contact),
   ],
@@ -31,7 +34,7 @@ export default defineConfig({
   },
   security: {
     csp: {
-      directives: cspDirectives({ formEndpoint: site.contact.endpoint }),
+      directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
       scriptDirective: { hashes: [await sha256Source(themeScript)] },
     },
   },

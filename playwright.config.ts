@@ -1,10 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
-import { LOCAL_INBOX_PORT } from './src/config';
+import { LOCAL_INBOX_PORT } from './src/lib/contact/endpoint';
 import { chromiumArgs, systemChromium } from './scripts/find-browser';
+import { outDir } from './scripts/quality/build-output';
 
 /** A port of its own, so a running `npm run dev` (4321) is never mistaken for the build under test. */
 const port = Number(process.env.E2E_PORT ?? 4330);
-const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',

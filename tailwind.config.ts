@@ -21,7 +21,6 @@ export default {
         'accent-fg': colour('accent-fg'),
         'accent-soft': colour('accent-soft'),
         danger: colour('danger'),
-        ok: colour('ok'),
       },
       fontFamily: {
         sans: ['"Inter Variable"', '"Inter Fallback"', 'ui-sans-serif', 'system-ui', 'sans-serif'],

@@ -8,11 +8,10 @@ import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, systemChromium } from './find-browser.ts';
-import { readPages } from './quality/build-output.ts';
+import { outDir, readPages } from './quality/build-output.ts';
 import { formatTable } from './quality/table.ts';
 import { startStaticServer } from './static-server.ts';
 
-const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 const port = Number(process.env.AUDIT_PORT ?? 4340);
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const minimum: Record<(typeof categories)[number], number> = {

@@ -3,7 +3,9 @@
  * `POST /f/<form-id>` answers like Formspree (JSON with `Accept: application/json`, else a 302
  * to `_next`), validates like it, drops honeypot submissions silently, appends each accepted
  * submission as one JSON line to a file and prints it. `GET`/`DELETE /__inbox` read and clear
- * the file, for tests, from loopback only.
+ * the file, for tests, from loopback only and, from a browser, only from the site's own origins; a
+ * line of the file that is not a submission is skipped and reported, never fatal to the rest.
+ * The special field names (honeypot, redirect, reply-to) are the Formspree adapter's.
  *
  * Unlike Formspree, it redirects to `_next`'s path on the posting origin (see redirectTarget).
  *
@@ -15,7 +17,8 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { LOCAL_INBOX_PORT } from '../src/config.ts';
+import { adapters } from '../src/lib/contact/adapters.ts';
+import { LOCAL_INBOX_PORT } from '../src/lib/contact/endpoint.ts';
 
 export interface InboxOptions {
   /** 0 picks a free port. */
@@ -25,6 +28,11 @@ export interface InboxOptions {
   file?: string;
   /** Fields that must be present and non-blank, as a Formspree form's validation rules would say. */
   requiredFields?: readonly string[];
+  /**
+   * Origins of the local servers of the site (see localSiteOrigins): the only pages a browser lets read
+   * `/__inbox`. Posting a form is open to any origin, as at Formspree.
+   */
+  siteOrigins?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -52,12 +60,15 @@ interface ServiceError {
 export const DEFAULT_INBOX_FILE = '.form-inbox/submissions.jsonl';
 export const MAX_BODY_BYTES = 64 * 1024;
 const FORM_PATH = /^\/f\/([\w-]+)\/?$/;
-const HONEYPOT = '_gotcha';
-const REDIRECT = '_next';
-const EMAIL = 'email';
+const { honeypot: HONEYPOT, redirect: REDIRECT, replyTo: EMAIL } = adapters.formspree.fields;
+/** Reported with a read of the inbox: the 1-based numbers of the file's lines that were skipped. */
+export const SKIPPED_LINES_HEADER = 'X-Inbox-Skipped-Lines';
 // Formspree rejects what is clearly not an address; a dot in the domain is the usual bar.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** A site served on this machine at `port`, under both names a browser may use for it. */
+export const localSiteOrigins = (port: number): string[] => [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 
 export function inboxOptionsFromEnv(env: Record<string, string | undefined>): InboxOptions {
   const portText = env.FORM_INBOX_PORT?.trim();
@@ -122,17 +133,40 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function readSubmissions(file: string): Promise<StoredSubmission[]> {
+function parseSubmission(line: string): StoredSubmission | undefined {
   try {
-    const text = await readFile(file, 'utf8');
-    return text
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as StoredSubmission);
+    const value: unknown = JSON.parse(line);
+    const candidate = value as Partial<StoredSubmission> | null;
+    return typeof candidate?.id === 'string' && typeof candidate.fields === 'object' && candidate.fields !== null
+      ? (value as StoredSubmission)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface InboxContents {
+  submissions: StoredSubmission[];
+  /** 1-based line numbers that hold no submission (a crash mid-write, a hand edit). */
+  skippedLines: number[];
+}
+
+async function readSubmissions(file: string): Promise<InboxContents> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { submissions: [], skippedLines: [] };
     throw error;
   }
+  const contents: InboxContents = { submissions: [], skippedLines: [] };
+  text.split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
+    const submission = parseSubmission(line);
+    if (submission) contents.submissions.push(submission);
+    else contents.skippedLines.push(index + 1);
+  });
+  return contents;
 }
 
 export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
@@ -140,6 +174,7 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
     port = LOCAL_INBOX_PORT,
     host = '127.0.0.1',
     requiredFields = [EMAIL, 'message'],
+    siteOrigins = [],
     log = (line: string) => console.log(line),
   } = options;
   const file = resolve(options.file ?? DEFAULT_INBOX_FILE);
@@ -157,7 +192,22 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
 
   async function handleInbox(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) return sendJson(response, 403, { error: 'loopback only' });
-    if (request.method === 'GET') return sendJson(response, 200, await readSubmissions(file));
+    // Any other page open in the browser could otherwise read every stored message.
+    const origin = request.headers.origin;
+    if (origin) {
+      if (!siteOrigins.includes(origin)) return sendJson(response, 403, { error: `origin ${origin} may not read the inbox` });
+      response.setHeader('Access-Control-Allow-Origin', origin);
+      response.setHeader('Vary', 'Origin');
+    }
+    if (request.method === 'GET') {
+      const { submissions, skippedLines } = await readSubmissions(file);
+      if (skippedLines.length > 0) {
+        log(`[form-inbox] skipped line(s) ${skippedLines.join(', ')} of ${file}: not a stored submission`);
+        response.setHeader(SKIPPED_LINES_HEADER, skippedLines.join(','));
+        response.setHeader('Access-Control-Expose-Headers', SKIPPED_LINES_HEADER);
+      }
+      return sendJson(response, 200, submissions);
+    }
     if (request.method === 'DELETE') {
       await writeFile(file, '');
       return send(response, 204, {});
@@ -209,13 +259,13 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://inbox').pathname;
+    if (path === '/__inbox') return handleInbox(request, response);
     const origin = request.headers.origin;
     if (origin) {
       response.setHeader('Access-Control-Allow-Origin', origin);
       response.setHeader('Vary', 'Origin');
     }
-    const path = new URL(request.url ?? '/', 'http://inbox').pathname;
-    if (path === '/__inbox') return handleInbox(request, response);
     const form = FORM_PATH.exec(path)?.[1];
     if (!form) {
       return sendJson(response, 404, {

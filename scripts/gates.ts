@@ -2,12 +2,11 @@
  * `npm run gates`: the quality gates that read the build output: valid HTML, internal links, and
  * budgets. Prints the per-page figures; exits non-zero on any problem. Runs in `npm test` after the build.
  */
-import { readPages } from './quality/build-output.ts';
-import { formatBudgetTable, measureBudgets } from './quality/budgets.ts';
+import { outDir, readPages } from './quality/build-output.ts';
+import { formatBudgetTable, formatImageSummary, measureBudgets, measureImages } from './quality/budgets.ts';
 import { validatePages } from './quality/html.ts';
 import { checkInternalLinks } from './quality/links.ts';
 
-const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 const pages = readPages(outDir);
 if (pages.length === 0) {
   console.error(`No pages in ${outDir}/: run npm run build first.`);
@@ -17,14 +16,17 @@ if (pages.length === 0) {
 const html = await validatePages(pages);
 const links = checkInternalLinks(outDir, pages);
 const budget = measureBudgets(outDir, pages);
+const images = measureImages(outDir, pages);
 
 console.log(formatBudgetTable(budget));
+console.log(formatImageSummary(images));
 const problems = [
   ...html.map((p) => `HTML   ${p.route}:${p.line} ${p.message} (${p.rule})`),
   ...links.map((p) => `link   ${p.route}: ${p.url}: ${p.reason}`),
-  ...budget.problems.map((p) => `budget ${p}`),
+  ...[...budget.problems, ...images.problems].map((p) => `budget ${p}`),
 ];
-console.log(`\n${pages.length} pages: ${html.length} HTML errors, ${links.length} broken links, ${budget.problems.length} budget problems`);
+const budgetProblems = budget.problems.length + images.problems.length;
+console.log(`\n${pages.length} pages: ${html.length} HTML errors, ${links.length} broken links, ${budgetProblems} budget problems`);
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);

@@ -3,10 +3,9 @@
  * Not part of `npm test`: whether someone else's site answers today is no reason to fail a build.
  * With `--check` it asks each URL (HEAD, then GET) and reports the ones that do not answer 2xx/3xx.
  */
-import { readPages } from './quality/build-output.ts';
+import { outDir, readPages } from './quality/build-output.ts';
 import { externalLinks } from './quality/links.ts';
 
-const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
 const links = externalLinks(readPages(outDir));
 const check = process.argv.includes('--check');
 

@@ -1,18 +1,13 @@
 /**
  * The deploy guard that GitHub Pages, Netlify and Cloudflare Pages share (`npm run build:deploy`):
- * it stops the deploy, with the fix, when the contact form has no real service to post to.
+ * it stops the deploy, with the fix, when the endpoint rule (src/lib/contact/endpoint.ts) names a problem.
  */
-import { deployEndpointProblem } from '../src/lib/deploy-endpoint.ts';
+import { configuredEndpoint, endpointFix, endpointProblem } from '../src/lib/contact/endpoint.ts';
 
-const problem = deployEndpointProblem(process.env.PUBLIC_CONTACT_ENDPOINT);
+const endpoint = process.env.PUBLIC_CONTACT_ENDPOINT;
+const problem = endpointProblem(endpoint);
 if (problem) {
-  console.error(
-    [
-      `Deploy refused: ${problem}`,
-      'Set PUBLIC_CONTACT_ENDPOINT to the form service endpoint, e.g. https://formspree.io/f/<form-id>,',
-      'where this host keeps build variables (README, "Deploy"), and deploy again.',
-    ].join('\n'),
-  );
+  console.error([`Deploy refused: ${problem}`, endpointFix].join('\n'));
   process.exit(1);
 }
-console.log(`Contact form endpoint: ${process.env.PUBLIC_CONTACT_ENDPOINT?.trim()}`);
+console.log(`Contact form endpoint: ${configuredEndpoint(endpoint)}`);

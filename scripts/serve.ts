@@ -3,12 +3,14 @@
  * real service, the local form inbox it posts to.
  */
 import { site } from '../src/config.ts';
-import { inboxOptionsFromEnv, startInbox } from './form-inbox.ts';
+import { inboxOptionsFromEnv, localSiteOrigins, startInbox } from './form-inbox.ts';
+import { outDir } from './quality/build-output.ts';
 import { startStaticServer } from './static-server.ts';
 
 const port = Number(process.env.PORT ?? 4321);
-const root = process.env.ASTRO_OUT_DIR ?? 'dist';
 
-if (site.contact.isLocalInbox) await startInbox(inboxOptionsFromEnv(process.env));
-await startStaticServer({ root, port });
-console.log(`Site: http://localhost:${port}/ (serving ${root}/)`);
+if (site.contact.isLocalInbox) {
+  await startInbox({ ...inboxOptionsFromEnv(process.env), siteOrigins: localSiteOrigins(port) });
+}
+await startStaticServer({ root: outDir, port });
+console.log(`Site: http://localhost:${port}/ (serving ${outDir}/)`);

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { parseHeadersFile } from '../src/lib/security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,28 +33,6 @@ function encode(body: Buffer, acceptEncoding: string): { body: Buffer; encoding?
   if (/\bbr\b/.test(acceptEncoding)) return { body: brotliCompressSync(body), encoding: 'br' };
   if (/\bgzip\b/.test(acceptEncoding)) return { body: gzipSync(body), encoding: 'gzip' };
   return { body };
-}
-
-export interface HeaderRule {
-  pattern: RegExp;
-  headers: [string, string][];
-}
-
-/** Parses `_headers`: a path pattern (with `*` splats) followed by indented `Name: value` lines. */
-export function parseHeadersFile(source: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of source.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const escaped = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-      rules.push({ pattern: new RegExp(`^${escaped}$`), headers: [] });
-      continue;
-    }
-    const colon = line.indexOf(':');
-    const rule = rules.at(-1);
-    if (colon > 0 && rule) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-  }
-  return rules;
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -4,10 +4,9 @@
  * build with a message that says how to fix it, instead of shipping a form that posts nowhere.
  */
 import { z } from 'astro/zod';
-
-/** Where the form posts when no service is configured: the inbox server that `npm start` runs. */
-export const LOCAL_INBOX_PORT = 4399;
-export const LOCAL_INBOX_ENDPOINT = `http://localhost:${LOCAL_INBOX_PORT}/f/local`;
+import { adapters, contactProviders } from './lib/contact/adapters.ts';
+import { LOCAL_INBOX_ENDPOINT } from './lib/contact/endpoint.ts';
+import { pagePaths } from './lib/page-meta.ts';
 
 const env: Record<string, string | undefined> =
   (import.meta as { env?: Record<string, string | undefined> }).env ?? process.env;
@@ -16,8 +15,8 @@ const contactSchema = z.object({
   endpoint: z
     .url({ message: 'PUBLIC_CONTACT_ENDPOINT must be an absolute URL, e.g. https://formspree.io/f/abcdwxyz' })
     .refine((url) => /^https?:/.test(url), 'PUBLIC_CONTACT_ENDPOINT must use http or https'),
-  provider: z.enum(['formspree'], {
-    message: 'PUBLIC_CONTACT_PROVIDER must be "formspree" (add an adapter in src/lib/contact/adapters.ts for another service)',
+  provider: z.enum(contactProviders, {
+    message: `PUBLIC_CONTACT_PROVIDER must be one of ${contactProviders.map((name) => `"${name}"`).join(', ')} (add an adapter in src/lib/contact/adapters.ts for another service)`,
   }),
   email: z
     .email({ message: 'PUBLIC_CONTACT_EMAIL must be an e-mail address, or unset' })
@@ -72,11 +71,14 @@ export const site = {
     { label: 'Writing', href: '/writing/' },
   ] satisfies NavItem[],
   cta: { label: 'Get in touch', href: '/contact/' } satisfies NavItem,
+  privacy: { label: 'Privacy', href: pagePaths.privacy } satisfies NavItem,
   social: person.profiles,
   contact: {
     ...contact,
     /** True when the form posts to the local development inbox, not to a real service. */
     isLocalInbox: contact.endpoint === LOCAL_INBOX_ENDPOINT,
+    /** The service the form posts to, as the privacy page names and links it. */
+    service: { name: adapters[contact.provider].name, privacyPolicy: adapters[contact.provider].privacyPolicy },
     thanksPath: '/contact/thanks/',
   },
 } as const;

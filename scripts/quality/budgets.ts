@@ -2,7 +2,7 @@
  * Budget gate: what each page costs a visitor on a slow phone, measured on the build output.
  * Figures are gzip bytes, the way the files travel.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
@@ -139,4 +139,68 @@ export function formatBudgetTable({ pages, siteCssGzip }: BudgetReport): string 
   const header = ['page', 'HTML gz', 'CSS gz', 'JS up front gz', 'JS on demand gz'];
   const rows = pages.map((p) => [p.route, p.htmlGzip, p.cssGzip, p.initialJsGzip, p.lazyJsGzip].map(String));
   return `${formatTable(header, rows)}\nall CSS of the site: ${siteCssGzip} B gzip (budget ${budgets.cssGzip} B)`;
+}
+
+/**
+ * Image bytes, as they travel: already-compressed files, so raw bytes. Astro turns any image into
+ * WebP, but a 5 MB photo still ships at over a megabyte; these catch it.
+ */
+export const imageBudgets = {
+  /** Any one image file a page may load, whichever `srcset` candidate the browser picks. */
+  perImageBytes: 200 * KB,
+  /** All images of one page, counting the largest candidate of each. */
+  perPageBytes: 500 * KB,
+};
+
+export interface ImageReport {
+  pages: { route: string; imageBytes: number }[];
+  largest?: { url: string; bytes: number };
+  problems: string[];
+}
+
+/** The URLs an `<img>` may load: its `src` and the `srcset` candidates of it and its `<picture>`'s `<source>`s. */
+function imageCandidates(image: BuiltPage['document']): string[] {
+  const sources = image.parentNode?.tagName === 'PICTURE' ? image.parentNode.querySelectorAll('source') : [];
+  const srcsets = [image, ...sources].map((element) => element.getAttribute('srcset') ?? '');
+  const fromSrcsets = srcsets.flatMap((srcset) => srcset.split(',').map((item) => item.trim().split(/\s+/)[0] ?? ''));
+  return [image.getAttribute('src') ?? '', ...fromSrcsets].filter((url) => url !== '' && !url.startsWith('data:'));
+}
+
+export function measureImages(outDir: string, pages: BuiltPage[]): ImageReport {
+  const problems: string[] = [];
+  let largest: ImageReport['largest'];
+  const costs = pages.map(({ route, document }) => {
+    // The heaviest candidate of each image, by file: an image shown twice is fetched once.
+    const fetched = new Map<string, number>();
+    for (const image of document.querySelectorAll('img')) {
+      let heaviest: { file: string; bytes: number } | undefined;
+      for (const url of imageCandidates(image)) {
+        const file = isExternal(url) ? undefined : fileForPath(outDir, new URL(url, `http://x${route}`).pathname);
+        if (!file) continue;
+        const bytes = statSync(file).size;
+        if (bytes > (heaviest?.bytes ?? -1)) heaviest = { file, bytes };
+        if (bytes > (largest?.bytes ?? 0)) largest = { url, bytes };
+        if (bytes > imageBudgets.perImageBytes) {
+          problems.push(`${route}: image ${url} is ${bytes} B, budget ${imageBudgets.perImageBytes} B`);
+        }
+      }
+      if (heaviest) fetched.set(heaviest.file, heaviest.bytes);
+    }
+    const imageBytes = [...fetched.values()].reduce((total, bytes) => total + bytes, 0);
+    if (imageBytes > imageBudgets.perPageBytes) {
+      problems.push(`${route}: ${imageBytes} B of images, budget ${imageBudgets.perPageBytes} B`);
+    }
+    return { route, imageBytes };
+  });
+  return { pages: costs, largest, problems: [...new Set(problems)] };
+}
+
+export function formatImageSummary({ pages, largest }: ImageReport): string {
+  const none = { route: '-', imageBytes: 0 };
+  const heaviest = pages.reduce((top, page) => (page.imageBytes > top.imageBytes ? page : top), none);
+  const largestImage = largest ? `${largest.bytes} B (${largest.url})` : 'none';
+  return [
+    `largest image: ${largestImage} (budget ${imageBudgets.perImageBytes} B)`,
+    `most image bytes on a page: ${heaviest.imageBytes} B (${heaviest.route}) (budget ${imageBudgets.perPageBytes} B)`,
+  ].join('\n');
 }

@@ -3,6 +3,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
+/**
+ * Where `astro build` writes the site and where every script and test reads it: `dist`, unless
+ * `ASTRO_OUT_DIR` names another folder, so that a second build can sit beside the first.
+ */
+export const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
+
 export interface BuiltPage {
   /** The URL path a visitor uses, e.g. `/training/` or `/404.html`. */
   route: string;

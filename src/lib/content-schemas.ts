@@ -9,11 +9,46 @@ import { isTimeZone } from './zoned-time';
 const text = () => z.string().trim().min(1, 'must not be empty');
 const currentYear = new Date().getFullYear();
 
-const cta = z.strictObject({ label: text(), href: text() });
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dateFormat = 'write a real calendar day as YYYY-MM-DD, e.g. 2026-06-19';
 
-/** A link to another site: https only, since a visitor follows it from an https page. */
-export const httpsUrl = () =>
-  z.url({ protocol: /^https$/, message: 'an absolute URL starting with https://' });
+/**
+ * The day a `YYYY-MM-DD` value names, at midnight UTC; undefined for any other form or an impossible
+ * day such as 2026-02-30, which `Date` would silently roll over into March. A YAML date (midnight UTC)
+ * is read back as the day it stands for.
+ */
+export function parseCalendarDay(value: unknown): Date | undefined {
+  const isDate = value instanceof Date && !Number.isNaN(value.getTime());
+  const day = isDate ? value.toISOString().replace(/T00:00:00\.000Z$/, '') : value;
+  if (typeof day !== 'string' || !ISO_DAY.test(day)) return undefined;
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? date : undefined;
+}
+
+/** A calendar day written `YYYY-MM-DD`: a bare year, another order or an impossible day is an error. */
+export const calendarDate = () =>
+  z.union([z.string(), z.date()], { message: dateFormat }).transform((value, context) => {
+    const date = parseCalendarDay(value);
+    if (date === undefined) context.addIssue({ code: 'custom', message: dateFormat });
+    return date ?? z.NEVER;
+  });
+
+/** An absolute `https:` URL: the only kind of address content may send a visitor to elsewhere. */
+export const httpsUrl = () => {
+  const message = 'an absolute URL starting with https://';
+  // `https:foo` parses as a URL, but a browser resolves it against the page, so the slashes are required.
+  return z.string().startsWith('https://', message).pipe(z.url({ protocol: /^https$/, message }));
+};
+
+/** A path on this site (starting with a single "/") or an absolute `https:` URL; never `javascript:` and the like. */
+export const siteOrHttpsHref = () =>
+  z
+    .string()
+    .refine((href) => /^\/(?![/\\])\S*$/.test(href) || httpsUrl().safeParse(href).success, {
+      message: 'a path on this site starting with "/", e.g. /contact/, or a URL starting with https://',
+    });
+
+const cta = z.strictObject({ label: text(), href: siteOrHttpsHref() });
 
 const partialDatePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -28,7 +63,7 @@ export const partialDate = () =>
     z
       .string()
       .regex(partialDatePattern, 'a year, a month or a day: "2024", "2025-08" or "2025-12-09"')
-      .refine((value) => value.length < 10 || new Date(value).toISOString().startsWith(value), 'a day that exists'),
+      .refine((value) => value.length < 10 || parseCalendarDay(value) !== undefined, 'a day that exists'),
   );
 
 /** An entry of the writing collection, by its file name; Astro reports a name with no file. */
@@ -97,7 +132,7 @@ export const workshopSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'the two-letter ISO code in capitals, e.g. "CZ"'),
     /** Day of the session. Omit it when the brief gives none; the page then shows no date. */
-    date: z.coerce.date({ message: 'write it as YYYY-MM-DD, e.g. 2026-06-19' }).optional(),
+    date: calendarDate().optional(),
     startTime: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '24-hour HH:MM, e.g. "10:15"')
@@ -116,7 +151,7 @@ export const workshopSchema = z
     /** The repository, slides and other material, as entries of the writing collection. */
     materials: z.array(writingReference()).default([]),
     coPresenter: text().optional(),
-    link: z.url({ message: 'an absolute URL starting with https://' }).optional(),
+    link: httpsUrl().optional(),
     draft: z.boolean().default(false),
   })
   .refine((workshop) => workshop.startTime === undefined || workshop.timeZone !== undefined, {

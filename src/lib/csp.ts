@@ -5,6 +5,11 @@
 export interface CspInput {
   /** The form service endpoint: the only other origin a page may post or connect to. */
   formEndpoint: string;
+  /**
+   * The canonical site URL. A plain form post returns through the service's redirect to the thanks page
+   * there, and form-action applies to redirects: from a preview or `www.` host the redirect leaves 'self'.
+   */
+  siteUrl: string;
 }
 
 type DirectiveName =
@@ -18,14 +23,15 @@ type DirectiveName =
   | 'object-src';
 export type CspDirective = `${DirectiveName} ${string}`;
 
-export function cspDirectives({ formEndpoint }: CspInput): CspDirective[] {
+export function cspDirectives({ formEndpoint, siteUrl }: CspInput): CspDirective[] {
   const formOrigin = new URL(formEndpoint).origin;
+  const siteOrigin = new URL(siteUrl).origin;
   return [
     "default-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ${formOrigin}`,
-    `form-action 'self' ${formOrigin}`,
+    `form-action 'self' ${formOrigin} ${siteOrigin}`,
     "worker-src 'self'",
     "base-uri 'self'",
     "object-src 'none'",

@@ -16,3 +16,6 @@ export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 export const formatDuration = (minutes: number): string =>
   minutes % 60 === 0 && minutes >= 120 ? `${minutes / 60} hours` : `${minutes} minutes`;
+
+/** Whole numbers with thousands separators, the same on every visitor's machine: "1,000,000". */
+export const formatCount = (value: number): string => Math.round(value).toLocaleString('en-US');

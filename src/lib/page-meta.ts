@@ -23,6 +23,7 @@ export const pagePaths = {
   writing: '/writing/',
   contact: '/contact/',
   thanks: '/contact/thanks/',
+  privacy: '/privacy/',
   'not-found': '/404/',
 } as const satisfies Record<string, PagePath>;
 

@@ -2,7 +2,8 @@
  * The HTTP headers the site is served with where the host reads a `_headers` file (Netlify,
  * Cloudflare Pages). The Content-Security-Policy is the one Astro wrote into the pages' meta tags,
  * plus what only a header can carry, so the header and the meta tag cannot disagree.
- * src/integrations/security-headers.ts writes the file at the end of the build.
+ * src/integrations/security-headers.ts writes the file at the end of the build;
+ * scripts/static-server.ts reads it back to serve the build locally with the same headers.
  */
 import { parse } from 'node-html-parser';
 
@@ -155,6 +156,31 @@ export function renderHeadersFile(rules: readonly PathHeaders[]): string {
     [path, ...Object.entries(headers).map(([name, value]) => headerLine(name, value))].join('\n'),
   );
   return `${GENERATED_NOTE}\n${blocks.join('\n')}\n`;
+}
+
+export interface ParsedHeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/**
+ * Reads `_headers` back, as a host does: a path pattern (with `*` splats) followed by indented
+ * `Name: value` lines. The local static server serves the build with it.
+ */
+export function parseHeadersFile(source: string): ParsedHeaderRule[] {
+  const rules: ParsedHeaderRule[] = [];
+  for (const line of source.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const escaped = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${escaped}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (colon > 0 && rule) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
 }
 
 /** Why a host would silently drop part of the file; empty when it fits. */

@@ -5,7 +5,7 @@ import { person } from '../../src/config';
 import { spotlightKinds, spotlightLabels } from '../../src/content/interface/content';
 import type { HomeSection } from '../../src/lib/content-schemas';
 import { formatDate, formatDuration } from '../../src/lib/format';
-import { readComparison, readEntries, readEntry } from './support/content-files';
+import { readComparison, readEntries, readEntry } from './support/content-entries';
 import { buildFixture } from './support/fixture-build';
 import { newSpotlight } from './support/fixtures';
 import { scaffoldEntry } from '../../scripts/content-scaffold';
@@ -190,5 +190,56 @@ test.describe('editing content', () => {
     expect(build.ok).toBe(false);
     expect(build.output).toContain('aztec-governance');
     expect(build.output).toMatch(/year: \d{4} at the latest/);
+  });
+});
+
+test.describe('content that must not build', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  const workshopFile = 'src/content/workshops/devconf-cz-2026.mdx';
+  const workshop = readFileSync(workshopFile, 'utf8');
+  const withDate = (date: string) => workshop.replace(/^date: .*$/m, `date: ${date}`);
+  const expectFailure = (files: Record<string, string>) => {
+    const build = buildFixture(files);
+    expect(build.ok, build.output).toBe(false);
+    return build.output;
+  };
+
+  test('a bare year as a date, and a javascript: link, name the file and both fields', () => {
+    const source = withDate('2026').replace(/\n---\n/, '\nlink: "javascript:alert(1)"\n---\n');
+    const output = expectFailure({ [workshopFile]: source });
+    expect(output).toContain(workshopFile);
+    expect(output).toMatch(/^\s*date: .*YYYY-MM-DD/m);
+    expect(output).toMatch(/^\s*link: .*https:\/\//m);
+  });
+
+  for (const date of ['2026-02-30', '06/19/2026']) {
+    test(`date: ${date} names the file and the field`, () => {
+      const output = expectFailure({ [workshopFile]: withDate(date) });
+      expect(output).toContain(workshopFile);
+      expect(output).toMatch(/^\s*date: .*YYYY-MM-DD/m);
+    });
+  }
+
+  test('a call to action to javascript: names the file and the field', () => {
+    const heroFile = 'src/content/home/hero.mdx';
+    const hero = readFileSync(heroFile, 'utf8').replace(/^(cta: \{.*href: )[^ }]+/m, '$1"javascript:alert(1)"');
+    const output = expectFailure({ [heroFile]: hero });
+    expect(output).toContain(heroFile);
+    expect(output).toMatch(/^\s*cta\.href: .*"\/"/m);
+  });
+
+  test('two files with one URL, and a .md file, are errors naming every file', () => {
+    const [first] = entryIds('spotlights');
+    if (first === undefined) throw new Error('no spotlight to copy');
+    const source = readFileSync(join(contentDir, 'spotlights', `${first}.mdx`), 'utf8');
+    const twin = `${first[0]?.toUpperCase()}${first.slice(1)}.mdx`;
+    const output = expectFailure({
+      [join(contentDir, 'spotlights', twin)]: source,
+      [join(contentDir, 'spotlights', 'notes.md')]: source,
+    });
+    expect(output).toContain(`${contentDir}/spotlights/${first}.mdx`);
+    expect(output).toContain(`${contentDir}/spotlights/${twin}`);
+    expect(output).toMatch(/spotlights\/notes\.md: .*rename it to notes\.mdx/);
   });
 });

@@ -10,7 +10,7 @@ import { severityLabels, spotlightLabels } from '../../src/content/interface/con
 import { CARD_METRICS, severities, type Writing } from '../../src/lib/content-schemas';
 import { byPartialDateDescending } from '../../src/lib/entries';
 import { formatPartialDate } from '../../src/lib/format';
-import { entryFile, readEntries, readEntry } from './support/content-files';
+import { entryFile, readEntries, readEntry } from './support/content-entries';
 import { devconfMaterial, profiles, publicRecord } from './support/public-record';
 import { builtPages, jsonLd } from './support/seo-output';
 import { outDir } from './support/site';

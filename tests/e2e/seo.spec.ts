@@ -11,7 +11,7 @@ import { person, site } from '../../src/config';
 import { DESCRIPTION_LENGTH, TITLE_LENGTH } from '../../src/lib/seo';
 import { buildFixture } from './support/fixture-build';
 import { newSpotlight } from './support/fixtures';
-import { readEntries } from './support/content-files';
+import { readEntries } from './support/content-entries';
 import { outDir } from './support/site';
 import {
   builtPages,

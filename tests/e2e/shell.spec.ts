@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config';
-import { readEntry } from './support/content-files';
+import { readEntry } from './support/content-entries';
 import { builtRoutes } from './support/site';
 
 const routes = builtRoutes();
 
 test('the build has every page of the site', () => {
-  for (const path of [...site.nav.map((item) => item.href), site.cta.href, '/contact/thanks/']) {
+  for (const path of [...site.nav.map((item) => item.href), site.cta.href, site.contact.thanksPath, site.privacy.href]) {
     expect(routes).toContain(path);
   }
 });
@@ -50,6 +50,11 @@ test.describe('desktop navigation', () => {
     await expect(page).toHaveURL(site.cta.href);
   });
 });
+
+/** `#fbfaf7` as a computed style reads it: `rgb(251, 250, 247)`. */
+function rgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
+}
 
 async function openMenuWithKeyboard(page: Page) {
   const summary = page.locator('#site-menu > summary');
@@ -147,12 +152,16 @@ test.describe('colour scheme', () => {
   });
 
   test('without JavaScript the system scheme applies and no dead toggle is shown', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page.locator('#theme-toggle')).toBeHidden();
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light dark');
-    await context.close();
+    // The page must paint the theme colour the browser's own interface takes for that scheme.
+    expect(site.themeColor.light).not.toBe(site.themeColor.dark);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ javaScriptEnabled: false, colorScheme });
+      const page = await context.newPage();
+      await page.goto('/');
+      await expect(page.locator('#theme-toggle')).toBeHidden();
+      await expect(page.locator('html'), colorScheme).toHaveCSS('background-color', rgb(site.themeColor[colorScheme]));
+      await context.close();
+    }
   });
 });
 

@@ -15,11 +15,7 @@ interface Counters {
  * Two counters, each stepped from 0 to `limit`: (limit + 1)² states, 2·limit·(limit + 1) moves,
  * and the far corner is 2·limit steps away. `forbiddenSum` makes the invariant fail at x + y = sum.
  */
-function counters(
-  limit: number,
-  forbiddenSum = Number.POSITIVE_INFINITY,
-  fingerprint: Spec<Counters>['fingerprint'] = ({ x, y }) => x * (limit + 1) + y,
-): Spec<Counters> {
+function counters(limit: number, forbiddenSum = Number.POSITIVE_INFINITY): Spec<Counters> {
   return {
     initial: { x: 0, y: 0 },
     actions: [
@@ -39,7 +35,7 @@ function counters(
       },
     ],
     invariants: [{ name: 'sum is allowed', holds: ({ x, y }) => x + y !== forbiddenSum }],
-    fingerprint,
+    fingerprint: ({ x, y }) => x * (limit + 1) + y,
     describe: ({ x, y }) => ({ x: String(x), y: String(y) }),
   };
 }
@@ -48,11 +44,6 @@ describe('breadth-first check', () => {
   it('explores the whole state space when the invariant holds', () => {
     const result = check(counters(4));
     expect(result).toMatchObject({ kind: 'holds', states: 25, transitions: 2 * 4 * 5 + 2, depth: 8 });
-  });
-
-  it('accepts string fingerprints', () => {
-    const result = check(counters(4, Number.POSITIVE_INFINITY, ({ x, y }) => `${x},${y}`));
-    expect(result).toMatchObject({ kind: 'holds', states: 25 });
   });
 
   it('finds a shortest violation and a trace that replays to it', () => {
@@ -160,8 +151,8 @@ describe('random simulation', () => {
     expect(onlyX.shortestViolation?.trace.steps.map(({ action }) => action)).toEqual([0, 0, 0]);
   });
 
-  it('honours the state limit and cancellation', async () => {
-    expect(simulate(counters(5), { ...options, maxStates: 50 })).toMatchObject({ kind: 'state-limit', steps: 50 });
+  it('honours the step limit and cancellation', async () => {
+    expect(simulate(counters(5), { ...options, maxSteps: 50 })).toMatchObject({ kind: 'step-limit', steps: 50 });
     const controller = new AbortController();
     const running = simulateAsync(counters(5), {
       ...options,
@@ -211,7 +202,7 @@ describe('traces', () => {
     ]);
     expect(replay(spec, [{ action: 2, choice: 0 }])).toMatchObject({
       ok: false,
-      error: expect.stringContaining('step 1'),
+      failedStep: 1,
     });
     expect(replay(spec, [{ action: 7, choice: 0 }]).ok).toBe(false);
     expect(replay(spec, [{ action: 0, choice: 1 }]).ok).toBe(false);
@@ -267,9 +258,6 @@ describe('fingerprint set', () => {
     expect(set.size).toBe(reference.size);
     expect(reference.size).toBeLessThan(40_000);
     expect(set.has(2 ** 52 + 1)).toBe(false);
-    expect(set.add('a')).toBe(true);
-    expect(set.add('a')).toBe(false);
-    expect(set.size).toBe(reference.size + 1);
   });
 });
 

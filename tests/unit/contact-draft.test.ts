@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   clearDraft,
+  clearSentDraft,
   DRAFT_KEY,
   DRAFT_MAX_AGE_MS,
   loadDraft,
   saveDraft,
+  saveDraftAsSending,
   type DraftStorage,
 } from '../../src/lib/contact/draft.ts';
 
@@ -39,7 +41,25 @@ describe('contact draft', () => {
   it('restores what was saved', () => {
     const storage = new MemoryStorage();
     expect(saveDraft(storage, fields, 1000)).toBe(true);
-    expect(loadDraft(storage, 2000)).toEqual(fields);
+    expect(loadDraft(storage, 2000)).toEqual({ fields, wasSending: false });
+  });
+
+  it('remembers that a send was in flight, until the draft is saved again', () => {
+    const storage = new MemoryStorage();
+    saveDraftAsSending(storage, fields, 1000);
+    expect(loadDraft(storage, 2000)).toEqual({ fields, wasSending: true });
+    saveDraft(storage, fields, 3000);
+    expect(loadDraft(storage, 4000)).toEqual({ fields, wasSending: false });
+  });
+
+  it('the thanks page clears only a draft that was being sent', () => {
+    const storage = new MemoryStorage();
+    saveDraft(storage, fields);
+    clearSentDraft(storage);
+    expect(loadDraft(storage)?.fields).toEqual(fields);
+    saveDraftAsSending(storage, fields);
+    clearSentDraft(storage);
+    expect(storage.items.size).toBe(0);
   });
 
   it('stores under a versioned key', () => {
@@ -67,7 +87,7 @@ describe('contact draft', () => {
   it('expires, and an expired draft is deleted', () => {
     const storage = new MemoryStorage();
     saveDraft(storage, fields, 0);
-    expect(loadDraft(storage, DRAFT_MAX_AGE_MS)).toEqual(fields);
+    expect(loadDraft(storage, DRAFT_MAX_AGE_MS)?.fields).toEqual(fields);
     expect(loadDraft(storage, DRAFT_MAX_AGE_MS + 1)).toBeUndefined();
     expect(storage.items.size).toBe(0);
   });
@@ -80,7 +100,9 @@ describe('contact draft', () => {
     storage.setItem(DRAFT_KEY, JSON.stringify({ fields: { name: 'no timestamp' } }));
     expect(loadDraft(storage)).toBeUndefined();
     storage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: 5, fields: { name: 'Ada', count: 3, nested: { a: 1 } } }));
-    expect(loadDraft(storage, 10)).toEqual({ name: 'Ada' });
+    expect(loadDraft(storage, 10)).toEqual({ fields: { name: 'Ada' }, wasSending: false });
+    storage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: 5, fields: { name: 'Ada' }, sending: 'yes' }));
+    expect(loadDraft(storage, 10)?.wasSending).toBe(false);
   });
 
   it('tolerates missing, blocked and full storage', () => {
@@ -90,5 +112,7 @@ describe('contact draft', () => {
     expect(saveDraft(failing, fields)).toBe(false);
     expect(loadDraft(failing)).toBeUndefined();
     expect(() => clearDraft(failing)).not.toThrow();
+    expect(saveDraftAsSending(failing, fields)).toBe(false);
+    expect(() => clearSentDraft(failing)).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adapters, isContactProvider } from '../../src/lib/contact/adapters.ts';
+import { serviceFieldErrors } from '../../src/content/interface/contact.ts';
+import { adapters, contactProviders, isContactProvider } from '../../src/lib/contact/adapters.ts';
 import { outcomeOfAnswer, readAnswer, type ServiceAnswer } from '../../src/lib/contact/outcome.ts';
 import { sendSubmission } from '../../src/lib/contact/submit.ts';
 
@@ -43,7 +44,7 @@ describe('Formspree answers mapped to outcomes', () => {
     );
     expect(outcome).toEqual({
       kind: 'invalid',
-      fieldErrors: [{ field: 'email', message: 'Enter a complete e-mail address, with an @ and a domain.' }],
+      fieldErrors: [{ field: 'email', message: serviceFieldErrors.emailIncomplete }],
     });
   });
 
@@ -62,8 +63,8 @@ describe('Formspree answers mapped to outcomes', () => {
     expect(outcome).toEqual({
       kind: 'invalid',
       fieldErrors: [
-        { field: 'message', message: 'This field is required.' },
-        { field: 'name', message: 'This field is required.' },
+        { field: 'message', message: serviceFieldErrors.required },
+        { field: 'name', message: serviceFieldErrors.required },
         { field: 'budget', message: 'should be a number' },
       ],
     });
@@ -129,6 +130,14 @@ describe('the Formspree adapter', () => {
     expect(isContactProvider('formspree')).toBe(true);
     expect(isContactProvider('toString')).toBe(false);
   });
+
+  it('lists every adapter once, each with a name and an https privacy policy for the privacy page', () => {
+    expect(contactProviders).toEqual(Object.keys(adapters));
+    for (const provider of contactProviders) {
+      expect(adapters[provider].name).toMatch(/\S/);
+      expect(new URL(adapters[provider].privacyPolicy).protocol).toBe('https:');
+    }
+  });
 });
 
 describe('sendSubmission', () => {
@@ -148,12 +157,20 @@ describe('sendSubmission', () => {
     expect(String(init?.body)).toBe('name=Ada');
   });
 
-  it('a rejected fetch is a network error', async () => {
+  it('a rejected fetch (a reset after receipt, an answer without CORS headers) is no answer, never "not sent"', async () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    expect(await sendSubmission('https://forms.example/f/x', [], formspree)).toEqual({ kind: 'network-error' });
+    expect(await sendSubmission('https://forms.example/f/x', [], formspree)).toEqual({ kind: 'no-answer' });
+  });
+
+  it('an offline browser sends nothing and knows it', async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal('fetch', fetchMock);
+    const outcome = await sendSubmission('https://forms.example/f/x', [], formspree, { isOnline: () => false });
+    expect(outcome).toEqual({ kind: 'offline' });
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('no answer before the deadline aborts the request and is timed out', async () => {
@@ -169,7 +186,7 @@ describe('sendSubmission', () => {
           }),
       ),
     );
-    const pending = sendSubmission('https://forms.example/f/x', [], formspree, 1000);
+    const pending = sendSubmission('https://forms.example/f/x', [], formspree, { timeoutMs: 1000 });
     await vi.advanceTimersByTimeAsync(999);
     expect(signal?.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);

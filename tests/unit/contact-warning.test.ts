@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
-import { LOCAL_INBOX_ENDPOINT } from '../../src/config.ts';
+import { endpointProblem, LOCAL_INBOX_ENDPOINT } from '../../src/lib/contact/endpoint.ts';
 import { contactWarning } from '../../src/integrations/contact-warning.ts';
 
 type BuildDone = (options: { logger: AstroIntegrationLogger }) => void;
@@ -16,9 +16,15 @@ describe('the contact build warning', () => {
   it('says loudly, and how to fix it, when the form posts to the local inbox', () => {
     const [warning, ...more] = warningsFor({ endpoint: LOCAL_INBOX_ENDPOINT, isLocalInbox: true });
     expect(more).toEqual([]);
-    expect(warning).toContain('NOT wired to a real form service');
+    expect(warning).toContain(endpointProblem(undefined));
     expect(warning).toContain(LOCAL_INBOX_ENDPOINT);
-    expect(warning).toContain('set PUBLIC_CONTACT_ENDPOINT');
+    expect(warning).toContain('Set PUBLIC_CONTACT_ENDPOINT');
+  });
+
+  it('says the same rule as the deploy guard for an endpoint a deploy would refuse', () => {
+    const endpoint = 'http://forms.example/f/abcdwxyz';
+    const [warning] = warningsFor({ endpoint, isLocalInbox: false });
+    expect(warning).toContain(endpointProblem(endpoint));
   });
 
   it('stays quiet when a real endpoint is configured', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { homeSectionSchema, pageSchema, spotlightSchema, workshopSchema } from '../../src/lib/content-schemas';
+import {
+  calendarDate,
+  homeSectionSchema,
+  httpsUrl,
+  pageSchema,
+  parseCalendarDay,
+  siteOrHttpsHref,
+  spotlightSchema,
+  workshopSchema,
+} from '../../src/lib/content-schemas';
 import { byOrder, byWorkshopDate, isPublished } from '../../src/lib/entries';
 import { aztecSpotlight, devconfWorkshop } from './support/frontmatter';
 
@@ -28,10 +37,20 @@ describe('workshop schema', () => {
     expect(problems(workshopSchema.safeParse({ ...workshop, title: '  ' }))).toEqual(['title: must not be empty']);
   });
 
-  it('rejects an impossible date with the format to use', () => {
-    expect(problems(workshopSchema.safeParse({ ...workshop, date: '19.06.2026' }))).toEqual([
-      'date: write it as YYYY-MM-DD, e.g. 2026-06-19',
-    ]);
+  it('rejects a date in another form, a bare year or an impossible day, and says the form to use', () => {
+    for (const date of ['19.06.2026', '06/19/2026', 2026, '2026-02-30', '2026-6-19', '2026-06-19T10:00']) {
+      expect(problems(workshopSchema.safeParse({ ...workshop, date }))).toEqual([
+        expect.stringMatching(/^date: .*YYYY-MM-DD/),
+      ]);
+    }
+  });
+
+  it('accepts a link to https only', () => {
+    expect(workshopSchema.safeParse({ ...workshop, link: 'https://devconf.info/cz/' }).success).toBe(true);
+    for (const link of ['javascript:alert(1)', 'http://devconf.info/', '/training/']) {
+      const expected = [expect.stringMatching(/^link: .*https:\/\//)];
+      expect(problems(workshopSchema.safeParse({ ...workshop, link }))).toEqual(expected);
+    }
   });
 
   it('rejects a country that is not a two-letter code, and a start time that is not HH:MM', () => {
@@ -81,6 +100,57 @@ describe('page and home section schemas', () => {
     expect(problems(homeSectionSchema.safeParse({ order: 1, variant: 'banner', heading: 'Hi' }))[0]).toMatch(
       /^variant: must be one of hero, steps/,
     );
+  });
+});
+
+describe('calendar days', () => {
+  it('reads YYYY-MM-DD, as text or as the date YAML makes of it, as that day at midnight UTC', () => {
+    expect(parseCalendarDay('2026-06-19')?.toISOString()).toBe('2026-06-19T00:00:00.000Z');
+    expect(parseCalendarDay(new Date(Date.UTC(2026, 5, 19)))?.toISOString()).toBe('2026-06-19T00:00:00.000Z');
+    expect(parseCalendarDay('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+  });
+
+  it('refuses what Date would silently turn into another day', () => {
+    const notDays = [2026, '2026', '2026-02-30', '2025-02-29', '2026-13-01', '06/19/2026', '2026-6-19', ' 2026-06-19'];
+    for (const value of notDays) {
+      expect(parseCalendarDay(value), String(value)).toBeUndefined();
+    }
+    expect(parseCalendarDay(new Date('2026-06-19T10:00:00Z'))).toBeUndefined();
+    expect(parseCalendarDay(new Date(Number.NaN))).toBeUndefined();
+    expect(calendarDate().safeParse('2026-02-30').success).toBe(false);
+  });
+});
+
+describe('addresses in frontmatter', () => {
+  const accepts = (schema: { safeParse: (value: unknown) => { success: boolean } }, value: string) =>
+    schema.safeParse(value).success;
+
+  it('httpsUrl takes an absolute https URL and nothing else', () => {
+    expect(accepts(httpsUrl(), 'https://github.com/informalsystems/quint')).toBe(true);
+    const refused = ['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com/', 'https:example.com'];
+    for (const url of [...refused, 'data:text/html,x', '/contact/', '//example.com/']) {
+      expect(accepts(httpsUrl(), url), url).toBe(false);
+    }
+  });
+
+  it('siteOrHttpsHref also takes a path on this site, but not one that leaves it', () => {
+    for (const href of ['/', '/contact/', '/training/devconf-cz-2026/', 'https://blltprf.xyz/']) {
+      expect(accepts(siteOrHttpsHref(), href), href).toBe(true);
+    }
+    for (const href of ['javascript:alert(1)', '//evil.example/', '/\\evil.example/', 'contact/', 'http://x.y/', '']) {
+      expect(accepts(siteOrHttpsHref(), href), href).toBe(false);
+    }
+  });
+
+  it('guards every call to action of the home page and the other pages', () => {
+    const section = { order: 1, variant: 'hero', heading: 'Hi' };
+    const bad = { label: 'Go', href: 'javascript:alert(1)' };
+    expect(problems(homeSectionSchema.safeParse({ ...section, cta: bad, secondaryCta: bad }))).toEqual([
+      expect.stringMatching(/^cta\.href: /),
+      expect.stringMatching(/^secondaryCta\.href: /),
+    ]);
+    const page = { title: 'Training', description: 'x'.repeat(60), heading: 'Training', cta: bad };
+    expect(problems(pageSchema.safeParse(page))).toEqual([expect.stringMatching(/^cta\.href: /)]);
   });
 });
 

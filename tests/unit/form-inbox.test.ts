@@ -1,10 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   inboxOptionsFromEnv,
+  localSiteOrigins,
   MAX_BODY_BYTES,
+  SKIPPED_LINES_HEADER,
   startInbox,
   type Inbox,
   type StoredSubmission,
@@ -19,6 +21,7 @@ beforeAll(async () => {
   inbox = await startInbox({
     port: 0,
     file: join(folder, 'nested', 'submissions.jsonl'),
+    siteOrigins: localSiteOrigins(4330),
     log: (line) => logLines.push(line),
   });
 });
@@ -149,6 +152,36 @@ describe('the local form inbox', () => {
     const response = await fetch(`${inbox.url}/nowhere`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect((await response.json()).errors[0].code).toBe('FORM_NOT_FOUND');
+  });
+
+  it("lets only the site's own origins read the inbox from a browser", async () => {
+    await post(valid);
+    const foreign = await fetch(`${inbox.url}/__inbox`, { headers: { Origin: 'http://localhost:5173' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await foreign.text()).not.toContain(valid.message);
+    const foreignDelete = await fetch(`${inbox.url}/__inbox`, { method: 'DELETE', headers: { Origin: 'https://evil.example' } });
+    expect(foreignDelete.status).toBe(403);
+    expect(await stored()).toHaveLength(1);
+
+    for (const origin of localSiteOrigins(4330)) {
+      const own = await fetch(`${inbox.url}/__inbox`, { headers: { Origin: origin } });
+      expect(own.status).toBe(200);
+      expect(own.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+  });
+
+  it('skips and reports a corrupt line instead of failing the whole inbox', async () => {
+    await post({ ...valid, message: 'before' });
+    await appendFile(inbox.file, '{"id": "cut off mid-wri\n');
+    await appendFile(inbox.file, '["not", "a", "submission"]\n');
+    await post({ ...valid, message: 'after' });
+    const response = await fetch(`${inbox.url}/__inbox`);
+    expect(response.status).toBe(200);
+    const submissions = (await response.json()) as StoredSubmission[];
+    expect(submissions.map(({ fields }) => fields.message)).toEqual(['before', 'after']);
+    expect(response.headers.get(SKIPPED_LINES_HEADER)).toBe('2,3');
+    expect(logLines.some((line) => line.includes('skipped line(s) 2, 3'))).toBe(true);
   });
 
   it('clears the stored submissions on DELETE /__inbox', async () => {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../scripts/quality/build-output';
-import { budgets, measureBudgets } from '../../scripts/quality/budgets';
+import { budgets, imageBudgets, measureBudgets, measureImages } from '../../scripts/quality/budgets';
 import { validatePages } from '../../scripts/quality/html';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
 
@@ -111,5 +111,76 @@ describe('budget gate', () => {
     const cost = measureBudgets(root, readPages(root)).pages.find((p) => p.route === '/executable-specs/');
     expect(cost?.initialJsGzip).toBeGreaterThan(0);
     expect(cost?.lazyJsGzip).toBeGreaterThan(cost?.initialJsGzip ?? 0);
+  });
+});
+
+describe('image budget', () => {
+  const img = (src: string, extra = '') => `<img src="${src}" alt="" width="10" height="10"${extra}>`;
+  const bytes = (count: number) => 'x'.repeat(count);
+
+  it('passes small images and reports the largest', () => {
+    const home = page(`<main><h1>Home</h1>${img('/_astro/a.webp')}</main>`);
+    const root = site({ ...healthy, 'index.html': home, '_astro/a.webp': bytes(1000) });
+    const report = measureImages(root, readPages(root));
+    expect(report.problems).toEqual([]);
+    expect(report.largest).toEqual({ url: '/_astro/a.webp', bytes: 1000 });
+    expect(report.pages.find((p) => p.route === '/')?.imageBytes).toBe(1000);
+  });
+
+  it('catches one image over budget, also as a srcset or <picture> candidate', () => {
+    const heavy = imageBudgets.perImageBytes + 1;
+    const root = site({
+      ...healthy,
+      'index.html': page(`<main><h1>Home</h1>${img('/_astro/photo.webp')}</main>`),
+      'training/index.html': page(
+        `<main><h1>Training</h1><picture><source srcset="/_astro/big.avif 2x" type="image/avif">${img(
+          '/_astro/small.webp',
+          ' srcset="/_astro/small.webp 1x, /_astro/big.webp 2x"',
+        )}</picture></main>`,
+      ),
+      '_astro/photo.webp': bytes(heavy),
+      '_astro/small.webp': bytes(100),
+      '_astro/big.webp': bytes(heavy),
+      '_astro/big.avif': bytes(heavy + 1),
+    });
+    expect(measureImages(root, readPages(root)).problems).toEqual([
+      `/: image /_astro/photo.webp is ${heavy} B, budget ${imageBudgets.perImageBytes} B`,
+      `/training/: image /_astro/big.webp is ${heavy} B, budget ${imageBudgets.perImageBytes} B`,
+      `/training/: image /_astro/big.avif is ${heavy + 1} B, budget ${imageBudgets.perImageBytes} B`,
+    ]);
+  });
+
+  it('catches a page whose images together are over budget, counting an image shown twice once', () => {
+    const each = imageBudgets.perImageBytes;
+    const count = Math.floor(imageBudgets.perPageBytes / each) + 1;
+    const files = Object.fromEntries(Array.from({ length: count }, (_, i) => [`_astro/${i}.webp`, bytes(each)]));
+    const images = Object.keys(files).map((file) => img(`/${file}`));
+    const root = site({ ...healthy, ...files, 'index.html': page(`<main><h1>Home</h1>${images.join('')}</main>`) });
+    expect(measureImages(root, readPages(root)).problems).toEqual([
+      `/: ${count * each} B of images, budget ${imageBudgets.perPageBytes} B`,
+    ]);
+    const twice = page(`<main><h1>Home</h1>${images[0]?.repeat(count)}</main>`);
+    const repeated = site({ ...healthy, ...files, 'index.html': twice });
+    expect(measureImages(repeated, readPages(repeated)).problems).toEqual([]);
+  });
+});
+
+describe('the deploy build', () => {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  it('runs the browserless gates after the build, so what fails them is not deployed', () => {
+    const steps = (scripts['build:deploy'] ?? '').split('&&').map((step) => step.trim());
+    expect(steps.indexOf('npm run gates')).toBeGreaterThan(steps.indexOf('astro build'));
+    expect(steps.indexOf('astro build')).toBeGreaterThanOrEqual(0);
+    expect(scripts.gates).toBe('node scripts/gates.ts');
+    for (const file of ['scripts/gates.ts', ...readdirSync('scripts/quality').map((name) => `scripts/quality/${name}`)]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/playwright|chrom|lighthouse|find-browser/i);
+    }
+  });
+
+  it('is the command of every host', () => {
+    expect(readFileSync('netlify.toml', 'utf8')).toMatch(/^\s*command = "npm run build:deploy"$/m);
+    expect(readFileSync('.github/workflows/deploy.yml', 'utf8')).toMatch(/^\s*- run: npm run build:deploy$/m);
+    expect(readFileSync('README.md', 'utf8')).toMatch(/build command `npm run build:deploy`/);
   });
 });

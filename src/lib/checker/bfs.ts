@@ -32,7 +32,10 @@ export type CheckResult<S> =
   | (CheckProgress & { readonly kind: 'state-limit'; readonly maxStates: number })
   | (CheckProgress & { readonly kind: 'cancelled' });
 
-export type CheckOptions = RunOptions<CheckProgress>;
+export interface CheckOptions extends RunOptions<CheckProgress> {
+  /** Stop with a `state-limit` result after finding this many distinct states, rather than run out of memory. */
+  readonly maxStates?: number;
+}
 
 export function check<S>(spec: Spec<S>, options: CheckOptions = {}): CheckResult<S> {
   return drive(breadthFirst(spec, options), options);

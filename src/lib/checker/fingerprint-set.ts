@@ -1,7 +1,6 @@
 /**
- * The visited set. Numeric fingerprints go into an open-addressing table of doubles, which
- * for large integers is several times faster than a `Set<number>` (those are boxed and hashed
- * one by one); string fingerprints fall back to a `Set`.
+ * The visited set: an open-addressing table of doubles, which for large integers is several
+ * times faster than a `Set<number>` (those are boxed and hashed one by one).
  */
 import type { Fingerprint } from './spec.ts';
 
@@ -9,24 +8,17 @@ export class FingerprintSet {
   #size = 0;
   #keys = new Float64Array(1 << 12);
   #used = new Uint8Array(1 << 12);
-  readonly #strings = new Set<string>();
 
   get size(): number {
-    return this.#size + this.#strings.size;
+    return this.#size;
   }
 
   has(fingerprint: Fingerprint): boolean {
-    if (typeof fingerprint === 'string') return this.#strings.has(fingerprint);
     return this.#used[this.#slotOf(fingerprint)] === 1;
   }
 
   /** Adds the fingerprint; true when it was not in the set before. */
   add(fingerprint: Fingerprint): boolean {
-    if (typeof fingerprint === 'string') {
-      const before = this.#strings.size;
-      this.#strings.add(fingerprint);
-      return this.#strings.size > before;
-    }
     // Grow at half full, so that probe runs stay short.
     if (this.#size * 2 >= this.#keys.length) this.#grow();
     return this.#insert(fingerprint);

@@ -8,7 +8,7 @@ import { seededRandom, randomIndex, type Random } from './random.ts';
 import { drive, driveAsync, elapsedSince, type Search } from './run.ts';
 import {
   brokenInvariant,
-  DEFAULT_MAX_STATES,
+  DEFAULT_MAX_STEPS,
   DEFAULT_PROGRESS_EVERY,
   type RunOptions,
   type Spec,
@@ -40,7 +40,7 @@ export interface SimulationProgress {
 }
 
 export type SimulationResult<S> = SimulationProgress & {
-  readonly kind: 'done' | 'state-limit' | 'cancelled';
+  readonly kind: 'done' | 'step-limit' | 'cancelled';
   /** The shortest violating walk seen, if any. */
   readonly shortestViolation: Violation<S> | undefined;
 };
@@ -51,9 +51,11 @@ export interface SimulationOptions<S> extends RunOptions<SimulationProgress> {
   readonly maxDepth: number;
   readonly seed: number;
   readonly scheduler?: Scheduler<S>;
+  /** Stop with a `step-limit` result after this many moves over all walks. */
+  readonly maxSteps?: number;
 }
 
-/** The same spec, options and seed give the same result. `maxStates` bounds the moves over all walks. */
+/** The same spec, options and seed give the same result. */
 export function simulate<S>(spec: Spec<S>, options: SimulationOptions<S>): SimulationResult<S> {
   return drive(randomWalks(spec, options), options);
 }
@@ -67,7 +69,7 @@ function* randomWalks<S>(
   options: SimulationOptions<S>,
 ): Search<SimulationProgress, SimulationResult<S>> {
   const startedAt = performance.now();
-  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   const scheduler: Scheduler<S> = options.scheduler ?? uniformScheduler;
   const random = seededRandom(options.seed);
@@ -101,7 +103,7 @@ function* randomWalks<S>(
         }
       }
       if (enabled.length === 0) break;
-      if (steps >= maxStates) return finish('state-limit');
+      if (steps >= maxSteps) return finish('step-limit');
 
       const move = enabled[scheduler({ enabled, previous: walk.at(-1), random })]!;
       walk.push(move);

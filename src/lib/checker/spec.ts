@@ -4,8 +4,8 @@
  * in tests, in the benchmark and in a Web Worker.
  */
 
-/** A state's identity for the visited set; numbers are the fastest, strings the easiest to write. */
-export type Fingerprint = string | number;
+/** A state's identity for the visited set: an exact integer (below 2^53), so that the set compares numbers. */
+export type Fingerprint = number;
 
 export interface Action<S> {
   /** Who takes the step, e.g. "enactor 2". */
@@ -54,15 +54,14 @@ export interface Violation<S> {
 
 /** Options every search and simulation honours. */
 export interface RunOptions<P> {
-  /** Stop with a `state-limit` result rather than run out of memory or patience. */
-  readonly maxStates?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: P) => void;
-  /** Report progress (and look at `signal`) after this many states. */
+  /** Report progress (and look at `signal`) after this many states (a search) or moves (a simulation). */
   readonly progressEvery?: number;
 }
 
 export const DEFAULT_MAX_STATES = 2_000_000;
+export const DEFAULT_MAX_STEPS = 2_000_000;
 export const DEFAULT_PROGRESS_EVERY = 10_000;
 
 /** The name of the first invariant `state` breaks, if any. */

@@ -6,7 +6,7 @@ import { brokenInvariant, type Move, type Spec, type Trace, type Transition } fr
 
 export type ReplayResult<S> =
   | { readonly ok: true; readonly trace: Trace<S>; readonly brokenInvariant: string | undefined }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; /** 1 for the first move. */ readonly failedStep: number };
 
 /**
  * Takes the moves one by one through the spec. A move the spec does not allow at that point
@@ -19,7 +19,9 @@ export function replay<S>(spec: Spec<S>, moves: readonly Move[]): ReplayResult<S
     const successors = spec.actions[action]?.next(state) ?? [];
     const successor = successors[choice];
     if (successor === undefined) {
-      return { ok: false, error: `step ${index + 1} (action ${action}, choice ${choice}) is not possible there` };
+      const failedStep = index + 1;
+      const error = `step ${failedStep} (action ${action}, choice ${choice}) is not possible there`;
+      return { ok: false, error, failedStep };
     }
     steps.push({ action, choice, state: successor });
     state = successor;

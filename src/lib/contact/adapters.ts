@@ -3,9 +3,14 @@
  * markup takes its special field names from here, and the browser module sends and reads
  * answers through here, so wiring another service means adding one adapter and its name.
  */
+import { serviceFieldErrors } from '../../content/interface/contact.ts';
 import type { FieldError, InterpretJson, Outcome } from './outcome.ts';
 
 export interface ContactAdapter {
+  /** The service's name, as the privacy page tells the visitor where their message goes. */
+  name: string;
+  /** The service's own privacy policy, linked from the privacy page. */
+  privacyPolicy: string;
   /** Field names the service treats specially; the markup uses these instead of literals. */
   fields: {
     /** Filled only by bots: the service drops such a submission without saying so. */
@@ -21,16 +26,13 @@ export interface ContactAdapter {
   interpretJson: InterpretJson;
 }
 
-export const contactProviders = ['formspree'] as const;
-export type ContactProvider = (typeof contactProviders)[number];
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const formspreeFieldMessages: Record<string, string> = {
-  TYPE_EMAIL: 'Enter a complete e-mail address, with an @ and a domain.',
-  REQUIRED_FIELD_EMPTY: 'This field is required.',
-  REQUIRED_FIELD_MISSING: 'This field is required.',
+  TYPE_EMAIL: serviceFieldErrors.emailIncomplete,
+  REQUIRED_FIELD_EMPTY: serviceFieldErrors.required,
+  REQUIRED_FIELD_MISSING: serviceFieldErrors.required,
 };
 
 function formspreeFieldErrors(errors: unknown): FieldError[] {
@@ -42,7 +44,7 @@ function formspreeFieldErrors(errors: unknown): FieldError[] {
       formspreeFieldMessages[code] ??
       (typeof error.message === 'string' && error.message
         ? error.message
-        : 'The form service did not accept this value.');
+        : serviceFieldErrors.refused);
     return [{ field: error.field, message }];
   });
 }
@@ -68,12 +70,17 @@ function interpretFormspree(status: number, body: unknown): Outcome {
 }
 
 const formspree: ContactAdapter = {
+  name: 'Formspree',
+  privacyPolicy: 'https://formspree.io/legal/privacy-policy/',
   fields: { honeypot: '_gotcha', redirect: '_next', subject: '_subject', replyTo: 'email' },
   // A urlencoded POST whose only extra header is Accept is a CORS "simple" request: no preflight.
   encode: (entries) => ({ headers: { Accept: 'application/json' }, body: new URLSearchParams([...entries]) }),
   interpretJson: interpretFormspree,
 };
 
-export const adapters: Record<ContactProvider, ContactAdapter> = { formspree };
+/** The one list of services: the config accepts exactly these names for PUBLIC_CONTACT_PROVIDER. */
+export const adapters = { formspree } as const satisfies Record<string, ContactAdapter>;
+export type ContactProvider = keyof typeof adapters;
+export const contactProviders = Object.keys(adapters) as [ContactProvider, ...ContactProvider[]];
 
 export const isContactProvider = (name: string): name is ContactProvider => Object.hasOwn(adapters, name);

@@ -4,7 +4,12 @@
  * or be full: every function here degrades to "no draft" instead of breaking the form.
  */
 
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** The part of the browser's `localStorage` the draft uses. */
+export interface DraftStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /** Field name to value. */
 export type DraftFields = Record<string, string>;
@@ -18,49 +23,55 @@ export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 interface StoredDraft {
   savedAt: number;
   fields: DraftFields;
+  /** Saved as a send began and not yet answered: if the page went away meanwhile, the message may have arrived. */
+  sending?: true;
 }
 
-/** `window.localStorage` itself throws when storage is blocked, so even reaching it is guarded. */
-export function browserStorage(): DraftStorage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
+export interface RestoredDraft {
+  fields: DraftFields;
+  /** A send of this draft was in flight when the page went away: it may have arrived. */
+  wasSending: boolean;
 }
 
 const hasText = (fields: DraftFields) => Object.values(fields).some((value) => value.trim() !== '');
 
-/** Returns whether the draft is now stored; an empty draft removes the stored one. */
-export function saveDraft(storage: DraftStorage | undefined, fields: DraftFields, now = Date.now()): boolean {
+function store(storage: DraftStorage | undefined, draft: StoredDraft): boolean {
   if (!storage) return false;
   try {
-    if (!hasText(fields)) {
+    if (!hasText(draft.fields)) {
       storage.removeItem(DRAFT_KEY);
       return false;
     }
-    storage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: now, fields } satisfies StoredDraft));
+    storage.setItem(DRAFT_KEY, JSON.stringify(draft));
     return true;
   } catch {
     return false;
   }
 }
 
+/** Returns whether the draft is now stored; an empty draft removes the stored one. */
+export const saveDraft = (storage: DraftStorage | undefined, fields: DraftFields, now = Date.now()): boolean =>
+  store(storage, { savedAt: now, fields });
+
+/** Saves the draft marked as being sent, just before the request leaves, so a reload meanwhile can say so. */
+export const saveDraftAsSending = (storage: DraftStorage | undefined, fields: DraftFields, now = Date.now()): boolean =>
+  store(storage, { savedAt: now, fields, sending: true });
+
 function parseStoredDraft(text: string): StoredDraft | undefined {
   try {
     const stored: unknown = JSON.parse(text);
     if (typeof stored !== 'object' || stored === null) return undefined;
-    const { savedAt, fields } = stored as Partial<Record<keyof StoredDraft, unknown>>;
+    const { savedAt, fields, sending } = stored as Partial<Record<keyof StoredDraft, unknown>>;
     if (typeof savedAt !== 'number' || typeof fields !== 'object' || fields === null) return undefined;
     const entries = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-    return { savedAt, fields: Object.fromEntries(entries) };
+    return { savedAt, fields: Object.fromEntries(entries), ...(sending === true && { sending }) };
   } catch {
     return undefined;
   }
 }
 
 /** An expired or unreadable draft is removed, not just ignored, so it does not linger on the device. */
-export function loadDraft(storage: DraftStorage | undefined, now = Date.now()): DraftFields | undefined {
+export function loadDraft(storage: DraftStorage | undefined, now = Date.now()): RestoredDraft | undefined {
   let text: string | null;
   try {
     text = storage?.getItem(DRAFT_KEY) ?? null;
@@ -69,9 +80,19 @@ export function loadDraft(storage: DraftStorage | undefined, now = Date.now()): 
   }
   if (text === null) return undefined;
   const draft = parseStoredDraft(text);
-  if (draft && now - draft.savedAt <= DRAFT_MAX_AGE_MS && hasText(draft.fields)) return draft.fields;
+  if (draft && now - draft.savedAt <= DRAFT_MAX_AGE_MS && hasText(draft.fields)) {
+    return { fields: draft.fields, wasSending: draft.sending === true };
+  }
   clearDraft(storage);
   return undefined;
+}
+
+/**
+ * The thanks page's part: it confirms a send whose answer the form did not read, and only a draft marked
+ * as being sent can be that send's. Any other draft is unsent, so a visit to the page leaves it alone.
+ */
+export function clearSentDraft(storage: DraftStorage | undefined, now = Date.now()): void {
+  if (loadDraft(storage, now)?.wasSending) clearDraft(storage);
 }
 
 export function clearDraft(storage: DraftStorage | undefined): void {

@@ -14,8 +14,14 @@ export type Outcome =
   | { kind: 'invalid'; fieldErrors: FieldError[] }
   | { kind: 'rate-limited' }
   | { kind: 'service-error'; detail: string }
-  | { kind: 'network-error' }
-  /** The request may still have reached the service: the visitor must be told it might have been sent. */
+  /** Known before sending: the browser was offline, so the request never left it. */
+  | { kind: 'offline' }
+  /**
+   * The request left the browser but no answer could be read (a connection reset, an answer without
+   * CORS headers): it may have arrived, so the visitor is told it may not have been sent, never that it was not.
+   */
+  | { kind: 'no-answer' }
+  /** Likewise uncertain: the service may have the message and be slow to say so. */
   | { kind: 'timed-out' };
 
 export type OutcomeKind = Outcome['kind'];

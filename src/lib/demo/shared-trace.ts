@@ -3,9 +3,10 @@
  * enactors-plans-cleanupAge, then the moves. Only the moves travel; the receiving page replays
  * them through the model, so a link can show nothing the model does not allow.
  */
-import type { Move } from '../checker/spec.ts';
-import { decodeMoves, encodeMoves } from '../checker/trace.ts';
-import type { DnsParameters } from '../models/dns-control-plane.ts';
+import { parameterWords, shareWords } from '../../content/interface/demo.ts';
+import type { Move, Trace } from '../checker/spec.ts';
+import { decodeMoves, encodeMoves, replay } from '../checker/trace.ts';
+import { dnsControlPlane, parameterBounds, type DnsParameters, type DnsState } from '../models/dns-control-plane.ts';
 import { TRACE_HASH_PREFIX } from './trace-link.ts';
 
 export interface SharedTrace {
@@ -28,5 +29,32 @@ export function sharedTraceFrom(hash: string): SharedTrace | undefined {
   return {
     parameters: { enactors: Number(enactors), plans: Number(plans), cleanupAge: Number(cleanupAge), fixed: false },
     moves,
+  };
+}
+
+/** A linked trace as the demo shows it, or the sentence that says why it cannot. */
+export type LinkedTrace =
+  | { readonly ok: true; readonly parameters: DnsParameters; readonly trace: Trace<DnsState>; readonly status: string }
+  | { readonly ok: false; readonly status: string };
+
+/** Opens the trace in `hash` through the model; undefined when the address holds no trace. */
+export function openSharedTrace(hash: string): LinkedTrace | undefined {
+  const shared = sharedTraceFrom(hash);
+  if (!shared) return undefined;
+  for (const [name, { min, max }] of Object.entries(parameterBounds)) {
+    const value = shared.parameters[name as keyof typeof parameterBounds];
+    if (value < min || value > max) {
+      const label = parameterWords[name as keyof typeof parameterBounds];
+      return { ok: false, status: shareWords.linkOutOfRange(label, String(value), String(min), String(max)) };
+    }
+  }
+  const replayed = replay(dnsControlPlane(shared.parameters), shared.moves);
+  if (!replayed.ok) return { ok: false, status: shareWords.linkImpossible(String(replayed.failedStep)) };
+  const verdict = replayed.brokenInvariant === undefined ? shareWords.endsIntact : shareWords.endsViolated;
+  return {
+    ok: true,
+    parameters: shared.parameters,
+    trace: replayed.trace,
+    status: shareWords.linkedShown(String(replayed.trace.steps.length), verdict),
   };
 }

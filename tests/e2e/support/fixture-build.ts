@@ -20,9 +20,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
-const projectFiles = ['src', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
+const projectFiles = ['src', 'scripts', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
 
 export interface FixtureBuild {
   /** The copy's root; its build output is in `dist/`. */
@@ -85,7 +86,7 @@ export function buildFixture(files: Record<string, string>, env: Record<string, 
     encoding: 'utf8',
     env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: 'dist', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
-  const output = `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const output = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
   const build: FixtureBuild = { root: cached, outDir: join(cached, 'dist'), ok: run.status === 0, output };
   writeFileSync(join(work, 'fixture-result.json'), JSON.stringify(build));
   try {

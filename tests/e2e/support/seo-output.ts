@@ -50,7 +50,7 @@ export function jsonLd(page: BuiltPage): JsonLdNode[] {
     try {
       return JSON.parse(script.textContent) as JsonLdNode;
     } catch (error) {
-      throw new Error(`${page.route}: JSON-LD block ${index + 1} does not parse: ${String(error)}`);
+      throw new Error(`${page.route}: JSON-LD block ${index + 1} does not parse: ${String(error)}`, { cause: error });
     }
   });
 }

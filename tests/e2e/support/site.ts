@@ -1,6 +1,6 @@
-import { listFiles, routeOf } from '../../../scripts/quality/build-output.ts';
+import { listFiles, outDir, routeOf } from '../../../scripts/quality/build-output.ts';
 
-export const outDir = process.env.ASTRO_OUT_DIR ?? 'dist';
+export { outDir };
 
 /**
  * Every page in the build, from its files, so a new page is covered by the tests without an edit:

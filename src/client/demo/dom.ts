@@ -1,4 +1,4 @@
-/** Small DOM helpers for the demo's page script. */
+/** Small DOM helpers for the island. */
 
 export function required<E extends Element>(root: ParentNode, selector: string, type: new () => E): E {
   const element = root.querySelector(selector);
@@ -28,4 +28,4 @@ export function slot(element: ParentNode, name: string): HTMLElement {
 
 export const prefersReducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export const formatCount = (value: number) => Math.round(value).toLocaleString('en-US');
+export const scrollBehavior = (): ScrollBehavior => (prefersReducedMotion() ? 'auto' : 'smooth');

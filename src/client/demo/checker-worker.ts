@@ -2,10 +2,10 @@
  * The demo's Web Worker: runs the checker off the main thread, reports progress a few times a
  * second and stops when asked. Only one run at a time; a new request cancels the one before.
  */
-import { checkAsync } from '../checker/bfs.ts';
-import { simulateAsync } from '../checker/simulate.ts';
-import { dnsControlPlane } from '../models/dns-control-plane.ts';
-import { enactorDelayScheduler } from '../models/enactor-delay.ts';
+import { checkAsync } from '../../lib/checker/bfs.ts';
+import { simulateAsync } from '../../lib/checker/simulate.ts';
+import { dnsControlPlane } from '../../lib/models/dns-control-plane.ts';
+import { enactorDelayScheduler } from '../../lib/models/enactor-delay.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** Small enough for a smooth progress display, large enough that messaging costs little. */

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_INBOX_ENDPOINT } from '../../src/config.ts';
-import { deployEndpointProblem } from '../../src/lib/deploy-endpoint.ts';
+import { endpointFix, endpointProblem, LOCAL_INBOX_ENDPOINT } from '../../src/lib/contact/endpoint.ts';
 
-describe('deployEndpointProblem', () => {
+describe('the endpoint rule', () => {
   it('accepts a form service over https', () => {
-    expect(deployEndpointProblem('https://formspree.io/f/abcdwxyz')).toBeUndefined();
-    expect(deployEndpointProblem('  https://formspree.io/f/abcdwxyz\n')).toBeUndefined();
+    expect(endpointProblem('https://formspree.io/f/abcdwxyz')).toBeUndefined();
+    expect(endpointProblem('  https://formspree.io/f/abcdwxyz\n')).toBeUndefined();
   });
 
   it.each([
@@ -19,7 +18,7 @@ describe('deployEndpointProblem', () => {
     ['https://localhost:4399/f/local', /building machine/],
     ['https://127.0.0.1/f/local', /building machine/],
   ])('refuses %j', (endpoint, problem) => {
-    expect(deployEndpointProblem(endpoint)).toMatch(problem);
+    expect(endpointProblem(endpoint)).toMatch(problem);
   });
 });
 
@@ -33,8 +32,14 @@ describe('scripts/require-endpoint.ts, which every host runs before its build', 
   it('stops the deploy with the fix when the variable is unset', () => {
     const run = guard(undefined);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Deploy refused: PUBLIC_CONTACT_ENDPOINT is not set');
-    expect(run.stderr).toContain('README, "Deploy"');
+    expect(run.stderr).toContain(`Deploy refused: ${endpointProblem(undefined)}`);
+    expect(run.stderr).toContain(endpointFix);
+  });
+
+  it('refuses a local endpoint, by the same rule', () => {
+    const run = guard(LOCAL_INBOX_ENDPOINT);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(endpointProblem(LOCAL_INBOX_ENDPOINT));
   });
 
   it('lets a valid https endpoint through', () => {

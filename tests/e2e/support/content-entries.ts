@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { readFrontmatter } from '../../../src/lib/content-files';
 import {
   comparisonSchema,
   homeSectionSchema,
@@ -32,10 +33,9 @@ export const entryFile = (collection: Collection, id: string): string =>
 
 function frontmatter(collection: Collection, id: string): unknown {
   const text = readFileSync(entryFile(collection, id), 'utf8');
-  if (collection === 'writing') return parse(text);
-  const match = /^---\n([\s\S]*?)\n---/.exec(text);
-  if (!match?.[1]) throw new Error(`${entryFile(collection, id)} has no frontmatter`);
-  return parse(match[1]);
+  const data = collection === 'writing' ? load(text, { schema: CORE_SCHEMA }) : readFrontmatter(text);
+  if (data === undefined) throw new Error(`${entryFile(collection, id)} has no frontmatter`);
+  return data;
 }
 
 /** One entry's data, validated and with the schema's defaults, as the build sees it. */
@@ -54,6 +54,6 @@ export function readEntries<C extends Collection>(collection: C) {
 
 /** The rows of the comparison table, in their order. */
 export function readComparison() {
-  const rows = parse(readFileSync(join(contentDir, 'comparison.yaml'), 'utf8')) as unknown[];
+  const rows = load(readFileSync(join(contentDir, 'comparison.yaml'), 'utf8'), { schema: CORE_SCHEMA }) as unknown[];
   return rows.map((row) => comparisonSchema.parse(row)).sort((a, b) => a.order - b.order);
 }

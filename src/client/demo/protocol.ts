@@ -1,7 +1,7 @@
 /** Messages between the demo's page script and its checker worker. */
-import type { CheckProgress, CheckResult } from '../checker/bfs.ts';
-import type { SimulationProgress, SimulationResult } from '../checker/simulate.ts';
-import type { DnsParameters, DnsState } from '../models/dns-control-plane.ts';
+import type { CheckProgress, CheckResult } from '../../lib/checker/bfs.ts';
+import type { SimulationProgress, SimulationResult } from '../../lib/checker/simulate.ts';
+import type { DnsParameters, DnsState } from '../../lib/models/dns-control-plane.ts';
 
 export interface SimulationRequest {
   readonly walks: number;

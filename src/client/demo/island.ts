@@ -1,0 +1,46 @@
+/**
+ * The explainer's island: wires the exhaustive check, random testing, the replay against the
+ * implementation and sharing to one worker and one trace panel, then shows the linked trace or
+ * takes over the one the build rendered.
+ */
+import { decodeMoves, replay } from '../../lib/checker/trace.ts';
+import { dnsControlPlane, type DnsParameters } from '../../lib/models/dns-control-plane.ts';
+import { traceWords } from '../../content/interface/demo.ts';
+import { checkController } from './check-controller.ts';
+import { CheckerRuns } from './checker-runs.ts';
+import { diagramController } from './diagram-controller.ts';
+import { required } from './dom.ts';
+import { ModelControls } from './model-controls.ts';
+import { randomController } from './random-controller.ts';
+import { replayController } from './replay-controller.ts';
+import { sharingController } from './sharing-controller.ts';
+import { loadSourcesOnOpen } from './source-loader.ts';
+import { TraceView } from './trace-view.ts';
+
+export function mount(root: HTMLElement): void {
+  const cancel = required(root, '[data-action="cancel"]', HTMLButtonElement);
+  const runs = new CheckerRuns((busy) => (cancel.hidden = !busy));
+  cancel.addEventListener('click', () => runs.cancel());
+  const controls = new ModelControls(root);
+  const traceView = new TraceView(root);
+  diagramController(root, traceView);
+
+  const check = checkController(root, runs, controls, traceView);
+  randomController(root, runs, controls, traceView);
+  replayController(root, controls, traceView);
+  const sharing = sharingController(root, controls, traceView, check.status);
+  loadSourcesOnOpen(root);
+
+  for (const hidden of root.querySelectorAll<HTMLElement>('[data-controls], [data-random-controls]')) {
+    hidden.hidden = false;
+  }
+  if (!sharing.openFromAddress()) adoptBuildTimeTrace(root, traceView);
+}
+
+/** Takes over the trace the build rendered, so that it can be stepped through, linked and copied. */
+function adoptBuildTimeTrace(root: HTMLElement, traceView: TraceView): void {
+  const parameters = JSON.parse(root.dataset.parameters ?? '{}') as DnsParameters;
+  const replayed = replay(dnsControlPlane(parameters), decodeMoves(root.dataset.moves ?? '') ?? []);
+  if (!replayed.ok) return;
+  traceView.show({ parameters, trace: replayed.trace }, traceWords.builtHeading, { linkInAddress: false });
+}

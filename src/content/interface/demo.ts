@@ -1,0 +1,165 @@
+/**
+ * Every word of the explainer's model checker: the parts rendered at build time and those its
+ * browser island writes. Counts arrive already formatted, so that a sentence only places them.
+ */
+
+export const demoWords = {
+  eyebrow: 'Live demo',
+  heading: 'Run the model checker',
+} as const;
+
+export const parameterWords = {
+  legend: 'Model parameters',
+  enactors: 'Enactors',
+  plans: 'Plans',
+  cleanupAge: 'Cleanup age',
+  maxStates: 'State limit',
+} as const;
+
+export const checkWords = {
+  run: 'Check every interleaving',
+  fix: 'Apply the fix',
+  stop: 'Stop',
+  stats: { states: 'states', transitions: 'transitions', depth: 'depth', rate: 'states/s' },
+  /** The rate before any time has passed. */
+  noRate: '–',
+  builtResult: (steps: string, states: string) =>
+    `Checked when this page was built: the invariant breaks after ${steps} steps, found among ${states} states.`,
+  checking: 'Checking every interleaving…',
+  checkingFixed: 'Checking every interleaving of the fixed model…',
+  explored: (states: string, transitions: string, ms: string) =>
+    `${states} states, ${transitions} transitions, in ${ms} ms`,
+  violated: (steps: string, explored: string) => `Invariant violated after ${steps} steps. Searched ${explored}.`,
+  holds: (states: string, transitions: string, depth: string, ms: string) =>
+    `Invariant holds in all ${states} reachable states (${transitions} transitions, depth ${depth}, ${ms} ms).`,
+  stateLimit: (limit: string) =>
+    `Stopped at the state limit of ${limit} states before exploring every interleaving, so this proves nothing yet. ` +
+    'Raise the limit or choose smaller parameters.',
+  cancelled: (explored: string) => `Stopped after ${explored}.`,
+  failed: (reason: string) => `The checker stopped with an error: ${reason}`,
+  workerUnavailable: 'it could not start in this browser.',
+  fixHeading: 'The fix',
+  fixedBuiltResult: (states: string) =>
+    `Checked when this page was built: with the fix, the invariant holds in all ${states} reachable states.`,
+} as const;
+
+export const traceWords = {
+  builtHeading: 'Shortest counterexample, found at build time',
+  shortestHeading: 'Shortest counterexample',
+  holdsHeading: 'No counterexample: every interleaving keeps the root record pointing at a plan that exists.',
+  stateLimitHeading: 'No result: the search stopped at the state limit.',
+  randomHeading: (steps: string) => `Shortest trace among the random runs: ${steps} steps`,
+  linkedHeading: 'Linked trace',
+  stepsLabel: 'Steps of the counterexample',
+  previous: 'Previous',
+  previousLabel: 'Previous step',
+  next: 'Next',
+  nextLabel: 'Next step',
+  position: (step: string, total: string) => `Step ${step} of ${total}`,
+  stateAtStart: 'State at the start',
+  stateAfter: (step: string) => `State after step ${step}`,
+  step: 'Step',
+  violated: 'Invariant violated:',
+  changeFrom: 'from',
+  changeTo: 'to',
+  announceStart: (total: string) => `Start of the trace, ${total} steps.`,
+  announceChange: (field: string, before: string, after: string) => `${field} from ${before} to ${after}`,
+  announceStep: (step: string, total: string, actor: string, action: string, changed: string) =>
+    `Step ${step} of ${total}: ${actor} ${action}. Changed ${changed}.`,
+  announceBroken: (invariant: string) => `Invariant violated: ${invariant}.`,
+} as const;
+
+export const shareWords = {
+  copyLink: 'Copy link to this trace',
+  copyTest: 'Copy as test',
+  linkCopied: 'Link copied.',
+  testCopied: 'Test vector copied as JSON.',
+  copyBlocked: 'Copying was blocked; the text is selected below.',
+  fallbackLabel: 'Copying is not available here; select the text and copy it yourself.',
+  linkedShown: (steps: string, verdict: string) => `Showing the linked trace: ${steps} steps, ${verdict}.`,
+  endsViolated: 'ends with the invariant violated',
+  endsIntact: 'ends with the invariant intact',
+  linkOutOfRange: (parameter: string, value: string, min: string, max: string) =>
+    `The linked trace has parameters this demo does not offer: ${parameter} ${value}, ` +
+    `where it offers ${min} to ${max}.`,
+  linkImpossible: (step: string) => `The linked trace does not fit the model: step ${step} is not possible there.`,
+} as const;
+
+export const randomWords = {
+  heading: 'Random testing, for comparison',
+  delayLabel: 'Chance an enactor is delayed between check and apply',
+  uniformOrder: 'none: uniform random order',
+  percent: (value: string) => `${value} %`,
+  realistic: (chance: string) => `${chance} (realistic)`,
+  runsLabel: 'Random runs',
+  run: 'Try random testing',
+  compare: 'Compare every delay chance',
+  historyCaption: 'Random testing runs so far',
+  columns: { model: 'Model', delay: 'Delay chance', runs: 'Runs', hits: 'Broke it', rate: 'Hit rate', seed: 'Seed' },
+  modelFixed: 'fixed',
+  modelAsBuilt: 'as built',
+  running: (delay: string) => `Running random tests, delay chance ${delay}…`,
+  progress: (walks: string, hits: string) => `${walks} runs so far, ${hits} broke the invariant`,
+  noneBroke: (walks: string) => `None of ${walks} random runs broke the invariant.`,
+  someBroke: (hits: string, walks: string, rate: string) =>
+    `${hits} of ${walks} random runs broke the invariant (${rate}).`,
+  stopped: (outcome: string) => `Stopped. ${outcome}`,
+  shortestShown: (outcome: string) => `${outcome} The shortest of them is shown above.`,
+} as const;
+
+export const sourceWords = {
+  readModel: 'Read the model:',
+  lines: (count: string) => `(${count} lines of TypeScript)`,
+  plainText: 'Open the source as plain text',
+} as const;
+
+export const replayWords = {
+  heading: 'Replay this trace against the implementation',
+  run: 'Replay against the implementation',
+  fix: 'Use the implementation’s fix',
+  stepsLabel: 'The replay, step by step',
+  model: 'Model',
+  implementation: 'Implementation',
+  start: 'Start',
+  stepTitle: (step: string, actor: string, action: string) => `Step ${step}: ${actor} ${action}`,
+  observed: (rootRecord: string, storedPlans: string) => `root record ${rootRecord}; stored plans ${storedPlans}`,
+  plan: (plan: string) => `plan ${plan}`,
+  deletedPlan: (plan: string) => `plan ${plan} (deleted)`,
+  noPlan: 'none',
+  agrees: 'same as the model',
+  differs: 'differs from the model',
+  implementationBroken: 'The implementation’s root record points to a deleted plan.',
+  outcomes: {
+    published: (plan: string) => `published plan ${plan}`,
+    pickedUp: (plan: string) => `picked up plan ${plan}`,
+    nothingNewer: (live: string) => `found nothing newer than plan ${live}`,
+    applied: (plan: string) => `applied plan ${plan}`,
+    refusedStale: (plan: string, live: string) => `refused to apply plan ${plan}, as plan ${live} is live`,
+    cleanedUp: (plans: string) => `deleted plans ${plans}`,
+    deletedNothing: 'deleted no plan',
+    nothingToDo: 'had nothing to do',
+  },
+  withFix: 'With the fix: ',
+  asBuilt: 'As built: ',
+  reproduces: (step: string) =>
+    `the outage reproduces. After step ${step}, the same step as in the model, the implementation’s root record ` +
+    'points to a deleted plan.',
+  breaksElsewhere: (step: string, modelStep: string) =>
+    `after step ${step} the implementation’s root record points to a deleted plan; the model breaks its invariant ` +
+    `at step ${modelStep}.`,
+  breaksAlone: (step: string) =>
+    `after step ${step} the implementation’s root record points to a deleted plan, ` +
+    'though the model’s invariant holds.',
+  holds: (steps: string) => `the implementation’s root record points to a stored plan through all ${steps} steps.`,
+  agreesThroughout: 'It shows what the model says at every step.',
+  firstDivergence: (step: string, outcome: string) =>
+    `First divergence from the model at step ${step}: the implementation ${outcome}.`,
+  fileHeading: 'Replay an ITF file',
+  fileLabel: 'Paste a trace in ITF (.itf.json)',
+  fileChoose: 'Or choose a file',
+  fileRun: 'Replay the pasted trace',
+  fileTraceHeading: 'Trace from an ITF file',
+  fileRefused: (reason: string) => `This file cannot be replayed: ${reason}. Nothing was changed.`,
+  fileEmpty: 'no trace pasted',
+  readImplementation: 'Read the implementation:',
+} as const;

@@ -1,0 +1,106 @@
+/**
+ * The privacy page says what the code does; these tests hold the code and the page to each other:
+ * the facts on the page come from the configuration, and what it promises (no cookies, nothing loaded
+ * from elsewhere, only the draft and the colour scheme kept in the browser) is what a visit does.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { AddressInfo } from 'node:net';
+import { startStaticServer } from '../../scripts/static-server.ts';
+import { site } from '../../src/config.ts';
+import { contactForm } from '../../src/content/interface/contact.ts';
+import { DRAFT_KEY } from '../../src/lib/contact/draft.ts';
+import { privacyFacts } from '../../src/lib/contact/privacy.ts';
+import { THEME_STORAGE_KEY } from '../../src/scripts/theme.ts';
+import { buildFixture } from './support/fixture-build.ts';
+import { builtRoutes } from './support/site.ts';
+
+const privacyPath = site.privacy.href;
+const facts = privacyFacts(site);
+const main = (page: Page) => page.locator('main');
+
+test('/privacy/ names the configured form service and links its privacy policy', async ({ page }) => {
+  await page.goto(privacyPath);
+  await expect(main(page)).toContainText(site.contact.service.name);
+  const policy = main(page).locator(`a[href="${site.contact.service.privacyPolicy}"]`);
+  await expect(policy).toHaveCount(1);
+  await expect(policy).toBeVisible();
+});
+
+test('/privacy/ lists the fields the form has and the draft lifetime the draft code keeps', async ({ page }) => {
+  await page.goto(privacyPath);
+  for (const label of facts.sentFields) await expect(main(page).getByRole('listitem').filter({ hasText: label })).toHaveCount(1);
+  await expect(main(page)).toContainText(`${facts.draftDays} days`);
+
+  await page.goto(site.cta.href);
+  for (const label of [contactForm.name, contactForm.email, contactForm.company, contactForm.message]) {
+    await expect(page.locator('[data-contact] label').filter({ hasText: label })).not.toHaveCount(0);
+  }
+  await expect(page.locator('[data-contact] legend')).toHaveText(contactForm.intentLegend);
+});
+
+test('/privacy/ asks for deletion through the contact route, and by e-mail only when one is configured', async ({
+  page,
+}) => {
+  await page.goto(privacyPath);
+  await expect(main(page).locator(`a[href="${site.cta.href}"]`)).toHaveCount(1);
+  await expect(main(page).locator('a[href^="mailto:"]')).toHaveCount(site.contact.email ? 1 : 0);
+});
+
+test.describe('with a contact address configured', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('/privacy/ offers deletion by e-mail to that address', async ({ page }) => {
+    // The same documentation address and build as the contact form's e-mail test.
+    const address = 'inbox@example.org';
+    const build = buildFixture({}, { PUBLIC_CONTACT_EMAIL: address });
+    expect(build.ok, build.output).toBe(true);
+    const server = await startStaticServer({ root: build.outDir, port: 0 });
+    try {
+      const { port } = server.address() as AddressInfo;
+      await page.goto(`http://localhost:${port}${privacyPath}`);
+      await expect(main(page).locator(`a[href="mailto:${address}"]`)).toHaveText(address);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+test('the form links the privacy page under its send button, and every page links it in the footer', async ({
+  page,
+}) => {
+  await page.goto('/contact/');
+  const fromForm = page.locator('[data-contact] form').getByRole('link', { name: contactForm.privacyLink });
+  await expect(fromForm).toHaveAttribute('href', privacyPath);
+  for (const path of builtRoutes()) {
+    await page.goto(path);
+    const footer = page.getByRole('contentinfo').getByRole('link', { name: site.privacy.label, exact: true });
+    await expect(footer, path).toHaveAttribute('href', privacyPath);
+  }
+});
+
+test('no page sets a cookie or asks another origin for anything as it loads', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin) elsewhere.push(`${page.url()} -> ${request.url()}`);
+  });
+  for (const path of builtRoutes()) {
+    await page.goto(path);
+  }
+  expect(elsewhere).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+});
+
+test('the browser keeps only the draft and the colour scheme, and no cookie, while the form is used', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/contact/');
+  await page.locator('[data-contact]').getByLabel(contactForm.message).fill('A draft that stays on this device.');
+  await page.locator('#theme-toggle').click();
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toEqual([DRAFT_KEY, THEME_STORAGE_KEY].sort());
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(await context.cookies()).toEqual([]);
+});

@@ -1,0 +1,51 @@
+/** What the explainer's end-to-end specs share: where the demo is, how to open it, what it checks. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { checkWords } from '../../../src/content/interface/demo.ts';
+import { defaultParameters, dnsControlPlane } from '../../../src/lib/models/dns-control-plane.ts';
+
+export { shortestCounterexample } from '../../../src/lib/models/counterexample.ts';
+
+export const PAGE = '/executable-specs/';
+export const COUNT = /[\d,]+/;
+export const ANY = /.+/;
+export const INVARIANT = dnsControlPlane(defaultParameters).invariants[0]?.name ?? '';
+
+export const demo = (page: Page) => page.locator('[data-model-checker]');
+export const checkStatus = (page: Page) => demo(page).locator('[data-check-status]');
+export const steps = (page: Page) => demo(page).locator('[data-steps] > li');
+export const stepLabel = (page: Page) => demo(page).locator('[data-step-label]');
+
+/** Scrolls to the demo and waits until the interactive part has taken over. */
+export async function openDemo(page: Page, path = PAGE) {
+  await page.goto(path);
+  await demo(page).scrollIntoViewIfNeeded();
+  await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeVisible();
+}
+
+/** Axe finds no WCAG 2.2 AA violation in the demo as it is now, in the light and the dark scheme. */
+export async function expectAccessibleInBothSchemes(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const { violations } = await new AxeBuilder({ page })
+      .include('[data-model-checker]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(
+      violations.map(({ id, nodes }) => `${id}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`),
+      colorScheme,
+    ).toEqual([]);
+  }
+}
+
+/** Neither the page nor the demo scrolls sideways, and the demo ends inside the viewport. */
+export async function expectNoSidewaysScroll(page: Page, width: number) {
+  const overflow = await demo(page).evaluate((element) => ({
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    demo: element.scrollWidth - element.clientWidth,
+    right: element.getBoundingClientRect().right,
+  }));
+  expect(overflow.page).toBe(0);
+  expect(overflow.demo).toBe(0);
+  expect(overflow.right).toBeLessThanOrEqual(width);
+}

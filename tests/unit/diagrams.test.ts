@@ -1,0 +1,153 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/lib/checker/trace.ts';
+import { hitRateWords, swimlaneWords } from '../../src/content/interface/mbt.ts';
+import { hitRateChartSvg } from '../../src/lib/diagrams/hit-rate-chart.ts';
+import { element, escapeXml, textElement } from '../../src/lib/diagrams/svg.ts';
+import { swimlaneModel, swimlaneSvg } from '../../src/lib/diagrams/swimlane.ts';
+import { shortestCounterexample } from '../../src/lib/models/counterexample.ts';
+import { defaultParameters, dnsControlPlane } from '../../src/lib/models/dns-control-plane.ts';
+import { hitRates, type HitRatePoint } from '../../src/lib/models/hit-rates.ts';
+
+const counterexample = shortestCounterexample();
+const steps = counterexample.trace.steps.length;
+
+function svgOf(markup: string): HTMLElement {
+  const svg = parse(markup).querySelector('svg');
+  if (svg === null) throw new Error('no <svg> in the markup');
+  return svg;
+}
+
+/** A picture for screen readers: role, a name and a description that exist, sizes, and no inline style. */
+function expectAccessiblePicture(markup: string, id: string) {
+  const svg = svgOf(markup);
+  expect(svg.getAttribute('role')).toBe('img');
+  expect(svg.getAttribute('aria-labelledby')).toBe(`${id}-title`);
+  expect(svg.getAttribute('aria-describedby')).toBe(`${id}-desc`);
+  expect(svg.querySelector(`title#${id}-title`)?.text).not.toBe('');
+  expect(svg.querySelector(`desc#${id}-desc`)?.text).not.toBe('');
+  const [width, height] = [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))];
+  expect(width).toBeGreaterThan(0);
+  expect(svg.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
+  expect(markup).not.toMatch(/\sstyle=/);
+  expect(markup).not.toMatch(/\s(fill|stroke|color)="/);
+  return svg;
+}
+
+describe('SVG markup', () => {
+  it('escapes text and attribute values', () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(textElement('text', { class: 'a"b' }, '1 < 2')).toBe('<text class="a&quot;b">1 &lt; 2</text>');
+    expect(element('g', { hidden: undefined, x: 1.26 })).toBe('<g x="1.3"/>');
+  });
+});
+
+describe('the swimlane diagram of a trace', () => {
+  const markup = swimlaneSvg(counterexample, { id: 'race' });
+  const svg = expectAccessiblePicture(markup, 'race');
+
+  it('has a lane per actor and per piece of shared state, named from the dictionary', () => {
+    const lanes = svg.querySelectorAll('[data-lane]');
+    expect(lanes).toHaveLength(1 + defaultParameters.enactors + 2);
+    const { laneNames } = swimlaneWords;
+    expect(lanes.map((lane) => lane.querySelector('text')?.text)).toEqual([
+      laneNames.planner,
+      ...Array.from({ length: defaultParameters.enactors }, (_, id) => laneNames.enactor(id + 1)),
+      laneNames.storedPlans,
+      laneNames.rootRecord,
+    ]);
+  });
+
+  it('draws one event per step, in the lane of the actor that took it', () => {
+    expect(svg.querySelectorAll('[data-event]')).toHaveLength(steps);
+    expect(svg.querySelectorAll('[data-step]')).toHaveLength(steps);
+    const model = swimlaneModel(counterexample);
+    expect(model.events.map(({ lane }) => lane)).toEqual([0, 1, 0, 2, 2, 1, 2]);
+  });
+
+  it("shows the slow enactor's check and its apply far apart", () => {
+    expect(swimlaneModel(counterexample).delays).toEqual([{ lane: 1, plan: 2, checkedAt: 2, appliedAt: 6 }]);
+    expect(svg.querySelector('[data-delay="2-6"]')?.text).toBe(swimlaneWords.delayed(4));
+  });
+
+  it('marks the cleanup that deletes the live plan and the broken invariant', () => {
+    expect(svg.querySelector('[data-violation]')?.getAttribute('data-violation')).toBe(String(steps));
+    expect(svg.querySelector(`[data-step="${steps}"] [data-event]`)?.getAttribute('data-event')).toBe('cleanUp');
+    expect(svg.querySelector(`[data-step="${steps}"] [data-deleted]`)?.text).toBe(swimlaneWords.deletedRootRecord(2));
+    expect(svg.querySelector('desc')?.text).toContain(swimlaneWords.description.brokenByCleanUp(steps, 'enactor 2', 2));
+  });
+
+  it('highlights the step asked for, and no other', () => {
+    expect(svg.querySelectorAll('[data-highlight]')).toHaveLength(0);
+    const highlighted = svgOf(swimlaneSvg(counterexample, { id: 'race', highlightStep: 3 }));
+    expect(highlighted.querySelectorAll('[data-highlight]')).toHaveLength(1);
+    expect(highlighted.querySelector('[data-step="3"] [data-highlight]')).not.toBeNull();
+  });
+
+  it('has a compact variant: smaller, without step numbers, with the same events', () => {
+    const compactMarkup = swimlaneSvg(counterexample, { id: 'small', compact: true });
+    const compact = expectAccessiblePicture(compactMarkup, 'small');
+    expect(Number(compact.getAttribute('width'))).toBeLessThan(Number(svg.getAttribute('width')));
+    expect(compact.querySelectorAll('[data-event]')).toHaveLength(steps);
+    expect(compact.querySelector('[data-violation]')).not.toBeNull();
+    expect(compact.querySelector('[data-step="1"] > text')).toBeNull();
+    expect(svg.querySelector('[data-step="1"] > text')?.text).toBe('1');
+  });
+
+  it('shows a stale apply the fixed model refuses, and no violation', () => {
+    const parameters = { ...defaultParameters, fixed: true };
+    const replayed = replay(dnsControlPlane(parameters), counterexample.trace.steps);
+    if (!replayed.ok) throw new Error(replayed.error);
+    const fixed = svgOf(swimlaneSvg({ parameters, trace: replayed.trace }, { id: 'fixed' }));
+    expect(fixed.querySelector('[data-step="6"] [data-event]')?.getAttribute('data-event')).toBe('refused');
+    expect(fixed.querySelector('[data-violation]')).toBeNull();
+    expect(fixed.querySelector('desc')?.text).toContain(swimlaneWords.description.holds);
+  });
+});
+
+describe('the hit-rate chart', () => {
+  const points: HitRatePoint[] = [
+    { delayChance: 0.5, walks: 1000, hits: 50 },
+    { delayChance: 0.1, walks: 1000, hits: 20 },
+    { delayChance: 0.01, walks: 1000, hits: 2 },
+    { delayChance: 0.001, walks: 1000, hits: 0 },
+  ];
+  const markup = hitRateChartSvg({ points, exhaustiveStates: 60, id: 'rates' });
+  const svg = expectAccessiblePicture(markup, 'rates');
+  const cx = (delay: number) => Number(svg.querySelector(`[data-point="${delay}"] circle`)?.getAttribute('cx'));
+
+  it('plots one point per delay chance, on a log scale', () => {
+    expect(svg.querySelectorAll('[data-point]')).toHaveLength(points.length);
+    expect(cx(0.1) - cx(0.01)).toBeCloseTo(cx(0.01) - cx(0.001), 0);
+    expect(cx(0.1) - cx(0.01)).toBeGreaterThan(50);
+  });
+
+  it('draws a point with no hits hollow, on the axis, labelled', () => {
+    expect(svg.querySelector('[data-point="0.001"]')?.text).toBe(hitRateWords.none);
+    expect(svg.querySelector('[data-point="0.001"] circle')?.getAttribute('class')).toContain('fill-bg');
+  });
+
+  it('has exhaustive search as the reference line, with its state count', () => {
+    expect(svg.querySelector('[data-reference="60"]')?.text).toBe(hitRateWords.exhaustive(60));
+    expect(svg.querySelector('desc')?.text).toBe(hitRateWords.description(points, 60));
+  });
+});
+
+describe('the build-time counterexample', () => {
+  it('is the shortest trace that breaks the invariant, and a model that holds has none', () => {
+    expect(counterexample).toMatchObject({ parameters: defaultParameters, invariant: expect.any(String) });
+    expect(steps).toBe(7);
+    expect(() => shortestCounterexample({ ...defaultParameters, fixed: true })).toThrow(/ended with "holds"/);
+  });
+});
+
+describe('the hit rates behind the chart', () => {
+  const options = { delayChances: [0.5, 0.01], walks: 2000, seed: 7, maxDepth: 100 };
+
+  it('are the same for the same seed, and fall with the delay chance', () => {
+    const first = hitRates(defaultParameters, options);
+    expect(hitRates(defaultParameters, options)).toEqual(first);
+    expect(first.map(({ walks }) => walks)).toEqual([2000, 2000]);
+    expect(first[0]!.hits).toBeGreaterThan(first[1]!.hits);
+  });
+});
