@@ -36,15 +36,15 @@ const ids = {
 
 /** What search engines may list the consultant and the practice as knowing about. */
 const knowsAbout = [
-    'Formal methods',
-    'Executable specifications',
-    'Model checking',
-    'Model-based testing',
-    'Symbolic verification',
-    'Distributed systems',
-    'TLA+',
-    'Quint',
-    'Apalache',
+  'Formal methods',
+  'Executable specifications',
+  'Model checking',
+  'Model-based testing',
+  'Symbolic verification',
+  'Distributed systems',
+  'TLA+',
+  'Quint',
+  'Apalache',
 ];
 
 export interface ServiceOffer {
