@@ -9,22 +9,41 @@ const today = new Date();
 const templates: Record<EntryKind, (title: string) => string> = {
   spotlight: (t) => `---
 title: ${JSON.stringify(t)}
-client: Client or project name
+name: Client or project name
 kind: client # or open-source
 year: ${today.getFullYear()} # required for client work
 # status: Current # open-source projects only: Current or Past
 # role: Core team member
 summary: One or two sentences shown on the cards (at most 240 characters).
-outcomes:
+engagement:
+  start: "${today.toISOString().slice(0, 7)}" # the month (or just the year) the work started
+  duration: five weeks
+team:
+  - Collaborator's name
+tools:
+  - Quint
+  - Apalache
+metrics: # strongest first: cards show the first three
   - value: "125"
     label: invariants verified
-technologies:
+findings:
+  bySeverity: { medium: 0, low: 0, info: 0 } # critical, high, medium, low, info
+  # resolution: What the client did about them.
+  # or, instead of bySeverity: verified: The property held; no counterexample was found.
+# sources: [file-name-in-src-content-writing] # the write-ups, reports and code
+topics:
   - Formal specification
 order: 10
 draft: true
 ---
 
-What the work was, what was found, and what it changed.
+## The problem
+
+What was at stake, and why tests alone could not settle it.
+
+## The approach
+
+What was modeled and checked, and how.
 `,
   workshop: (t) => `---
 title: ${JSON.stringify(t)}
@@ -42,6 +61,11 @@ summary: One sentence shown on the training page.
 # coPresenter: Name
 agenda:
   - First topic
+# flow: # the steps participants take, in order
+#   - title: Run the lab
+#     text: What they do in this step.
+# tools: [Quint]
+# materials: [file-name-in-src-content-writing] # repository, slides
 # link: https://example.org/programme
 draft: true
 ---

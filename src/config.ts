@@ -36,10 +36,29 @@ export interface NavItem {
   href: string;
 }
 
-export const site = {
+/**
+ * The consultant's facts, typed once: the about section, the footer, the head and the structured
+ * data read them from here. His open-source roles are in the spotlights of Apalache and Quint.
+ */
+export const person = {
   name: 'Thomas Pani',
-  title: 'Dr. Thomas Pani: executable specifications',
-  author: 'Dr. Thomas Pani',
+  honorificPrefix: 'Dr.',
+  jobTitle: 'Independent consultant',
+  degree: 'PhD in formal methods',
+  university: 'TU Wien',
+  previously: 'Research engineer in academia and in industry',
+  /** Public profiles: linked in the footer and named as the same person in the structured data. */
+  profiles: [
+    { label: 'GitHub', href: 'https://github.com/thpani' },
+    { label: 'Bluesky', href: 'https://bsky.app/profile/thpani.bsky.social' },
+  ] satisfies NavItem[],
+} as const;
+
+/** "Dr. Thomas Pani": how the site names him wherever it names him in full. */
+export const personFullName = `${person.honorificPrefix} ${person.name}`;
+
+export const site = {
+  title: `${personFullName}: executable specifications`,
   description: 'Executable specifications for platform, infrastructure and protocol teams.',
   url: 'https://blltprf.xyz',
   locale: 'en',
@@ -49,11 +68,11 @@ export const site = {
     { label: 'Training', href: '/training/' },
     { label: 'Executable specs', href: '/executable-specs/' },
     { label: 'Spotlights', href: '/spotlights/' },
+    { label: 'Writing', href: '/writing/' },
   ] satisfies NavItem[],
   cta: { label: 'Get in touch', href: '/contact/' } satisfies NavItem,
   privacy: { label: 'Privacy', href: pagePaths.privacy } satisfies NavItem,
-  /** Profiles shown in the footer. The brief names none yet: add them here, never in a component. */
-  social: [] as NavItem[],
+  social: person.profiles,
   contact: {
     ...contact,
     /** True when the form posts to the local development inbox, not to a real service. */

@@ -9,6 +9,7 @@ import {
   pageSchema,
   spotlightSchema,
   workshopSchema,
+  writingSchema,
 } from './lib/content-schemas';
 
 /**
@@ -41,6 +42,10 @@ export const collections = {
   home: defineCollection({ loader: mdx('home'), schema: homeSectionSchema }),
   workshops: defineCollection({ loader: mdx('workshops'), schema: workshopSchema }),
   spotlights: defineCollection({ loader: mdx('spotlights'), schema: spotlightSchema }),
+  writing: defineCollection({
+    loader: glob({ pattern: '**/[^_]*.yaml', base: './src/content/writing' }),
+    schema: writingSchema,
+  }),
   comparison: defineCollection({
     loader: file('./src/content/comparison.yaml'),
     schema: comparisonSchema,

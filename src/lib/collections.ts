@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
-import { byOrder, byWorkshopDate, isPublished } from './entries';
+import { byOrder, byPartialDateDescending, byWorkshopDate, isPublished } from './entries';
 
 async function published<C extends CollectionKey>(collection: C) {
   return getCollection(collection, (entry) => isPublished(entry as { data: { draft?: boolean } }, import.meta.env.DEV));
@@ -7,6 +7,7 @@ async function published<C extends CollectionKey>(collection: C) {
 
 export const getWorkshops = async () => (await published('workshops')).sort(byWorkshopDate);
 export const getSpotlights = async () => (await published('spotlights')).sort(byOrder);
+export const getWriting = async () => (await published('writing')).sort(byPartialDateDescending);
 export const getHomeSections = async () => (await getCollection('home')).sort(byOrder);
 export const getComparison = async () => (await getCollection('comparison')).sort(byOrder);
 
@@ -19,3 +20,17 @@ async function requiredEntry<C extends 'pages' | 'home'>(collection: C, id: stri
 
 export const getPage = (id: string) => requiredEntry('pages', id);
 export const getHomeSection = (id: string) => requiredEntry('home', id);
+
+/**
+ * The writing entries a spotlight's `sources` or a workshop's `materials` name, in the file's order.
+ * Astro only logs a name with no file; this fails the build and names the file, the field and the name.
+ * A draft is as good as missing in a production build.
+ */
+export async function getReferencedWriting(owner: string, field: string, references: { id: string }[]) {
+  const writing = await getWriting();
+  return references.map(({ id }) => {
+    const entry = writing.find((candidate) => candidate.id === id);
+    if (!entry) throw new Error(`${owner}: ${field} names "${id}", but src/content/writing/${id}.yaml is missing or a draft.`);
+    return entry;
+  });
+}

@@ -50,6 +50,29 @@ export const siteOrHttpsHref = () =>
 
 const cta = z.strictObject({ label: text(), href: siteOrHttpsHref() });
 
+const partialDatePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * A date as precisely as it is known: a year ("2024"), a month ("2025-08") or a day ("2025-12-09"),
+ * so that nothing more exact than the facts is made up. YAML reads `2024` as a number and a full
+ * day as a date; both come back as the text the consultant wrote.
+ */
+export const partialDate = () =>
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value),
+    z
+      .string()
+      .regex(partialDatePattern, 'a year, a month or a day: "2024", "2025-08" or "2025-12-09"')
+      .refine((value) => value.length < 10 || parseCalendarDay(value) !== undefined, 'a day that exists'),
+  );
+
+/** An entry of the writing collection, by its file name; Astro reports a name with no file. */
+const writingReference = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'the file name of an entry in src/content/writing, without .yaml')
+    .transform((id) => ({ collection: 'writing' as const, id }));
+
 /** Long-form prose pages: SEO title and description, the visible heading and an optional lead. */
 export const pageSchema = z.strictObject({
   title: text().max(60, 'keep it under 60 characters so search results show it whole'),
@@ -61,6 +84,21 @@ export const pageSchema = z.strictObject({
   cta: cta.optional(),
 });
 
+export const writingKinds = ['write-up', 'report', 'talk', 'workshop-material', 'code'] as const;
+export type WritingKind = (typeof writingKinds)[number];
+
+/** Published work that lives elsewhere: one YAML file per item in src/content/writing/. */
+export const writingSchema = z.strictObject({
+  title: text(),
+  /** Omit it when the facts give no date: undated items are listed after the dated ones. */
+  date: partialDate().optional(),
+  kind: z.enum(writingKinds, { message: `must be one of ${writingKinds.join(', ')}` }),
+  url: httpsUrl(),
+  coAuthors: z.array(text()).default([]),
+  summary: text().max(240, 'keep it to one sentence of at most 240 characters'),
+  draft: z.boolean().default(false),
+});
+
 const sectionItem = z.strictObject({
   title: text(),
   text: text(),
@@ -68,12 +106,15 @@ const sectionItem = z.strictObject({
   marker: z.string().trim().optional(),
 });
 
+const homeVariants = ['hero', 'steps', 'comparison', 'training', 'spotlights', 'writing', 'about'] as const;
+
 /** One section of the home page; `variant` picks the component, the file name is its anchor. */
 export const homeSectionSchema = z.strictObject({
   order: z.number().int().nonnegative(),
-  variant: z.enum(['hero', 'steps', 'cards', 'numbered', 'comparison', 'training', 'spotlights', 'about', 'contact'], {
-    message: 'must be one of hero, steps, cards, numbered, comparison, training, spotlights, about, contact',
-  }),
+  /** Omit it for a plain section; the others add a layout or a collection to the section. */
+  variant: z
+    .enum(homeVariants, { message: `must be one of ${homeVariants.join(', ')}, or left out` })
+    .optional(),
   eyebrow: z.string().trim().optional(),
   heading: text(),
   items: z.array(sectionItem).default([]),
@@ -104,6 +145,11 @@ export const workshopSchema = z
     format: text(),
     summary: text(),
     agenda: z.array(text()).default([]),
+    /** What participants do, step by step, in the order of the session. */
+    flow: z.array(sectionItem).default([]),
+    tools: z.array(text()).default([]),
+    /** The repository, slides and other material, as entries of the writing collection. */
+    materials: z.array(writingReference()).default([]),
     coPresenter: text().optional(),
     link: httpsUrl().optional(),
     draft: z.boolean().default(false),
@@ -115,15 +161,45 @@ export const workshopSchema = z
     when: ({ issues }) => issues.length === 0,
   });
 
-const outcome = z.strictObject({
+const metric = z.strictObject({
   value: text(),
   label: text(),
+});
+
+export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof severities)[number];
+
+const count = () => z.number().int().nonnegative('a whole number');
+
+/** What the work found: counts by severity, or the statement that verification found no counterexample. */
+const findings = z.union(
+  [
+    z.strictObject({
+      bySeverity: z
+        .strictObject(Object.fromEntries(severities.map((severity) => [severity, count().optional()])) as {
+          [S in Severity]: z.ZodOptional<ReturnType<typeof count>>;
+        })
+        .refine((counts) => Object.values(counts).some((value) => value !== undefined), 'give at least one severity'),
+      /** What happened to the findings, e.g. that the client addressed all of them. */
+      resolution: text().optional(),
+    }),
+    z.strictObject({ verified: text() }),
+  ],
+  { message: 'either bySeverity (with critical, high, medium, low or info counts) or verified: a statement' },
+);
+
+const engagement = z.strictObject({
+  /** When the work started: a year or a month, e.g. "2025-08". */
+  start: partialDate(),
+  /** How long it took, in words: "five weeks". */
+  duration: text(),
 });
 
 export const spotlightSchema = z
   .strictObject({
     title: text(),
-    client: text(),
+    /** The client's name, or the open-source project's. */
+    name: text(),
     kind: z.enum(['client', 'open-source'], { message: 'must be "client" or "open-source"' }),
     year: z
       .number()
@@ -135,8 +211,16 @@ export const spotlightSchema = z
     status: text().optional(),
     role: text().optional(),
     summary: text().max(240, 'keep it under 240 characters: it is shown on cards'),
-    outcomes: z.array(outcome).default([]),
-    technologies: z.array(text()).default([]),
+    engagement: engagement.optional(),
+    /** Collaborators by name. */
+    team: z.array(text()).default([]),
+    tools: z.array(text()).default([]),
+    /** Figures in display order, strongest first: cards show the first three. */
+    metrics: z.array(metric).default([]),
+    findings: findings.optional(),
+    /** The write-ups, reports and code behind the facts, as entries of the writing collection. */
+    sources: z.array(writingReference()).default([]),
+    topics: z.array(text()).default([]),
     order: z.number().int().nonnegative().default(100),
     draft: z.boolean().default(false),
   })
@@ -147,7 +231,14 @@ export const spotlightSchema = z
   .refine((entry) => entry.kind !== 'open-source' || entry.status !== undefined, {
     message: 'an open-source project needs its status, e.g. "Current" or "Past"',
     path: ['status'],
+  })
+  .refine((entry) => !entry.engagement || !entry.year || entry.engagement.start.startsWith(String(entry.year)), {
+    message: 'the engagement starts in another year than the spotlight\'s year',
+    path: ['engagement', 'start'],
   });
+
+/** How many of a spotlight's figures its card shows: the first ones, which the file lists strongest first. */
+export const CARD_METRICS = 3;
 
 export const comparisonSchema = z.strictObject({
   id: z.string(),
@@ -157,5 +248,8 @@ export const comparisonSchema = z.strictObject({
   specAdds: text(),
 });
 
+export type HomeSection = z.infer<typeof homeSectionSchema>;
 export type Workshop = z.infer<typeof workshopSchema>;
 export type Spotlight = z.infer<typeof spotlightSchema>;
+export type Writing = z.infer<typeof writingSchema>;
+export type Findings = NonNullable<Spotlight['findings']>;

@@ -3,7 +3,7 @@
  * can drift from it: an ICO for old browsers and feed readers, an Apple touch icon, and the web
  * manifest's icons.
  */
-import { site } from '../config';
+import { person, site } from '../config';
 
 export const faviconIco = { path: '/favicon.ico', sizes: [16, 32, 48] } as const;
 /** iOS rounds the corners itself and fills transparency with black, so this one is drawn on a background. */
@@ -46,7 +46,7 @@ export function encodeIco(images: IcoImage[]): Uint8Array<ArrayBuffer> {
 export function webManifest() {
   return {
     name: site.title,
-    short_name: site.name,
+    short_name: person.name,
     description: site.description,
     lang: site.locale,
     start_url: '/',

@@ -3,6 +3,7 @@
  * structured data all read it from here, so none of them can name a page differently.
  */
 import type { Spotlight, Workshop } from './content-schemas';
+import type { Entry } from './entries';
 
 export type PagePath = `/${string}/` | '/';
 
@@ -19,6 +20,7 @@ export const pagePaths = {
   training: '/training/',
   'executable-specs': '/executable-specs/',
   spotlights: '/spotlights/',
+  writing: '/writing/',
   contact: '/contact/',
   thanks: '/contact/thanks/',
   privacy: '/privacy/',
@@ -28,11 +30,6 @@ export const pagePaths = {
 export type PageId = keyof typeof pagePaths;
 
 export const pageIds = Object.keys(pagePaths) as PageId[];
-
-interface Entry<Data> {
-  id: string;
-  data: Data;
-}
 
 export function workshopMeta({ id, data }: Entry<Workshop>): PageMeta {
   return {
@@ -45,7 +42,7 @@ export function workshopMeta({ id, data }: Entry<Workshop>): PageMeta {
 export function spotlightMeta({ id, data }: Entry<Spotlight>): PageMeta {
   return {
     path: `/spotlights/${id}/`,
-    title: `${data.client}: ${data.title}`,
+    title: `${data.name}: ${data.title}`,
     description: data.summary,
   };
 }

@@ -2,7 +2,7 @@
  * The search and sharing rules of the site: title pattern, length limits, canonical URLs, social
  * image addresses and breadcrumbs. Pure, so the head, the image endpoint and the tests share them.
  */
-import { site } from '../config';
+import { person, site } from '../config';
 import type { PagePath } from './page-meta';
 
 /** What search results show whole; the tests hold every built page to these ranges. */
@@ -23,7 +23,7 @@ export function fitText(text: string, max: number): string {
  */
 export function pageTitle(title: string): string {
   if (title === site.title) return title;
-  const withSite = `${title} · ${site.name}`;
+  const withSite = `${title} · ${person.name}`;
   return withSite.length <= TITLE_LENGTH.max ? withSite : fitText(title, TITLE_LENGTH.max);
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori, { type Font } from 'satori';
 import faviconSvg from '../../public/favicon.svg?raw';
-import { site } from '../config';
+import { personFullName, site } from '../config';
 import { lightScheme as colour } from './brand';
 import { svgToPng } from './raster';
 import { fitText, SOCIAL_IMAGE } from './seo';
@@ -75,7 +75,7 @@ function cardLayout({ title: fullTitle, section }: SocialCard): CardElement {
     [
       box({ display: 'flex', alignItems: 'center', gap: 20, fontSize: 30, fontWeight: 600 }, [
         { type: 'img', props: { src: faviconDataUri, width: 52, height: 52 } },
-        box({}, site.author),
+        box({}, personFullName),
       ]),
       box({ display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, gap: 22 }, [
         ...(section

@@ -5,15 +5,21 @@
  */
 import type {
   ArticleLeaf,
+  BlogPostingLeaf,
   BreadcrumbListLeaf,
   EducationEventLeaf,
+  LearningResourceLeaf,
   PersonLeaf,
+  PresentationDigitalDocumentLeaf,
   ProfessionalServiceLeaf,
+  ScholarlyArticleLeaf,
+  SoftwareSourceCodeLeaf,
   WebSiteLeaf,
   WithContext,
 } from 'schema-dts';
-import { site } from '../config';
-import type { Spotlight, Workshop } from './content-schemas';
+import { person, site } from '../config';
+import type { Spotlight, Workshop, Writing, WritingKind } from './content-schemas';
+import type { Entry } from './entries';
 import { isoDay } from './format';
 import { spotlightMeta, workshopMeta } from './page-meta';
 import { canonicalUrl, socialImagePath, type Crumb } from './seo';
@@ -28,29 +34,18 @@ const ids = {
   service: canonicalUrl('/#service'),
 };
 
-const consultant = {
-  name: 'Thomas Pani',
-  honorificPrefix: 'Dr.',
-  jobTitle: 'Independent consultant',
-  university: 'TU Wien',
-  degree: 'PhD in formal methods',
-  knowsAbout: [
-    'Formal methods',
-    'Executable specifications',
-    'Model checking',
-    'Model-based testing',
-    'Symbolic verification',
-    'Distributed systems',
-    'TLA+',
-    'Quint',
-    'Apalache',
-  ],
-};
-
-interface Entry<Data> {
-  id: string;
-  data: Data;
-}
+/** What search engines may list the consultant and the practice as knowing about. */
+const knowsAbout = [
+  'Formal methods',
+  'Executable specifications',
+  'Model checking',
+  'Model-based testing',
+  'Symbolic verification',
+  'Distributed systems',
+  'TLA+',
+  'Quint',
+  'Apalache',
+];
 
 export interface ServiceOffer {
   name: string;
@@ -63,31 +58,32 @@ export type StructuredData =
   | WithContext<ProfessionalServiceLeaf>
   | WithContext<EducationEventLeaf>
   | WithContext<ArticleLeaf>
-  | WithContext<BreadcrumbListLeaf>;
+  | WithContext<BreadcrumbListLeaf>
+  | WithContext<WritingLeaf>;
 
 /** A reference to the consultant that stands on its own where the full node is on another page. */
 const personReference = (): PersonLeaf => ({
   '@type': 'Person',
   '@id': ids.person,
-  name: consultant.name,
+  name: person.name,
   url: canonicalUrl('/'),
 });
 
 export function personNode(): WithContext<PersonLeaf> {
-  const profiles = site.social.map(({ href }) => href);
+  const profiles = person.profiles.map(({ href }) => href);
   return {
     '@context': context,
     ...personReference(),
-    honorificPrefix: consultant.honorificPrefix,
-    jobTitle: consultant.jobTitle,
-    alumniOf: { '@type': 'CollegeOrUniversity', name: consultant.university },
+    honorificPrefix: person.honorificPrefix,
+    jobTitle: person.jobTitle,
+    alumniOf: { '@type': 'CollegeOrUniversity', name: person.university },
     hasCredential: {
       '@type': 'EducationalOccupationalCredential',
       credentialCategory: 'degree',
-      name: consultant.degree,
-      recognizedBy: { '@type': 'CollegeOrUniversity', name: consultant.university },
+      name: person.degree,
+      recognizedBy: { '@type': 'CollegeOrUniversity', name: person.university },
     },
-    knowsAbout: consultant.knowsAbout,
+    knowsAbout,
     ...(profiles.length > 0 ? { sameAs: profiles } : {}),
   };
 }
@@ -124,7 +120,7 @@ export function professionalServiceNode({ description, slogan, offers }: Practic
     slogan,
     image: canonicalUrl(socialImagePath('/')),
     founder: personReference(),
-    knowsAbout: consultant.knowsAbout,
+    knowsAbout,
     makesOffer: offers.map((offer) => ({
       '@type': 'Offer',
       itemOffered: { '@type': 'Service', name: offer.name, description: offer.description, provider: { '@id': ids.person } },
@@ -174,9 +170,10 @@ export function workshopEventNode(workshop: Entry<Workshop>): WithContext<Educat
  * A spotlight as an article. Only the year of the work is known, and schema.org dates may be a bare
  * year, so it is `dateCreated: "2025"`; no day is made up for `datePublished`.
  */
-export function spotlightArticleNode(spotlight: Entry<Spotlight>): WithContext<ArticleLeaf> {
+export function spotlightArticleNode(spotlight: Entry<Spotlight>, sources: Entry<Writing>[]): WithContext<ArticleLeaf> {
   const { data } = spotlight;
   const { path, title, description } = spotlightMeta(spotlight);
+  const keywords = [...data.tools, ...data.topics];
   return {
     '@context': context,
     '@type': 'Article',
@@ -190,12 +187,53 @@ export function spotlightArticleNode(spotlight: Entry<Spotlight>): WithContext<A
     publisher: personReference(),
     about:
       data.kind === 'client'
-        ? { '@type': 'Organization', name: data.client }
-        : { '@type': 'SoftwareApplication', name: data.client },
+        ? { '@type': 'Organization', name: data.name }
+        : { '@type': 'SoftwareApplication', name: data.name },
     ...(data.year ? { dateCreated: String(data.year) } : {}),
-    ...(data.technologies.length > 0 ? { keywords: data.technologies.join(', ') } : {}),
+    ...(keywords.length > 0 ? { keywords: keywords.join(', ') } : {}),
+    ...(sources.length > 0 ? { citation: sources.map(writingLeaf) } : {}),
   };
 }
+
+type WritingLeaf =
+  | BlogPostingLeaf
+  | ScholarlyArticleLeaf
+  | PresentationDigitalDocumentLeaf
+  | LearningResourceLeaf
+  | SoftwareSourceCodeLeaf;
+
+interface Work {
+  name: string;
+  url: string;
+  description: string;
+  author: PersonLeaf[];
+  datePublished?: string;
+}
+
+/** The schema.org type of each kind of published work. */
+const writingTypes: { [K in WritingKind]: (work: Work) => WritingLeaf } = {
+  'write-up': (work) => ({ '@type': 'BlogPosting', headline: work.name, ...work }),
+  report: (work) => ({ '@type': 'ScholarlyArticle', headline: work.name, ...work }),
+  talk: (work) => ({ '@type': 'PresentationDigitalDocument', ...work }),
+  'workshop-material': (work) => ({ '@type': 'LearningResource', ...work }),
+  code: (work) => ({ '@type': 'SoftwareSourceCode', codeRepository: work.url, ...work }),
+};
+
+/** A published work, with the consultant and his co-authors as its authors; dated only as precisely as known. */
+function writingLeaf({ data }: Entry<Writing>): WritingLeaf {
+  return writingTypes[data.kind]({
+    name: data.title,
+    url: data.url,
+    description: data.summary,
+    author: [personReference(), ...data.coAuthors.map((name): PersonLeaf => ({ '@type': 'Person', name }))],
+    ...(data.date ? { datePublished: data.date } : {}),
+  });
+}
+
+export const writingNode = (writing: Entry<Writing>): WithContext<WritingLeaf> => ({
+  '@context': context,
+  ...writingLeaf(writing),
+});
 
 export function breadcrumbListNode(trail: Crumb[]): WithContext<BreadcrumbListLeaf> {
   return {

@@ -1,6 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { person } from '../../src/config';
+import { spotlightKinds, spotlightLabels } from '../../src/content/interface/content';
+import type { HomeSection } from '../../src/lib/content-schemas';
+import { formatDate, formatDuration } from '../../src/lib/format';
+import { readComparison, readEntries, readEntry } from './support/content-entries';
 import { buildFixture } from './support/fixture-build';
 import { newSpotlight } from './support/fixtures';
 import { scaffoldEntry } from '../../scripts/content-scaffold';
@@ -12,53 +17,55 @@ const entryIds = (collection: string) =>
     .filter((name) => !/^draft:\s*true\s*$/m.test(readFileSync(join(contentDir, collection, name), 'utf8')))
     .map((name) => name.replace(/\.mdx$/, ''));
 
-test.describe('the facts of the brief are on the pages', () => {
-  test('home: tagline, positioning, badges, method, audience, proof and the first call', async ({ page }) => {
+const exactly = (value: string) => new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** Each section of the home page shows what its file says: heading, items, badges and links. */
+async function expectSection(section: Locator, data: HomeSection) {
+  await expect(section.getByRole('heading', { name: data.heading, exact: true })).toBeVisible();
+  for (const item of data.items) await expect(section.getByRole('heading', { name: item.title, exact: true })).toBeVisible();
+  for (const item of data.items) await expect(section).toContainText(item.text);
+  for (const badge of data.badges) await expect(section.getByRole('listitem').filter({ hasText: exactly(badge) })).toHaveCount(1);
+  for (const cta of [data.cta, data.secondaryCta]) {
+    if (cta) await expect(section.getByRole('link', { name: cta.label, exact: true })).toHaveAttribute('href', cta.href);
+  }
+}
+
+test.describe('the facts of the content files are on the pages', () => {
+  test('home: every section with its heading, items, badges and links, the proof and the person', async ({ page }) => {
     await page.goto('/');
     const main = page.locator('main');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find bugs before production.');
-    await expect(main).toContainText('Avoid costly outages and midnight debugging.');
-    await expect(main).toContainText('cloud-native, platform, infrastructure and protocol teams');
-    for (const badge of ['Hands-on workshops', 'Executable specs and test oracles', 'Pilots against real systems']) {
-      await expect(main.getByRole('listitem').filter({ hasText: badge })).toHaveCount(1);
+    const sections = readEntries('home');
+    const hero = sections.find(({ data }) => data.variant === 'hero');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(hero?.data.heading ?? 'a hero section');
+    for (const { id, data } of sections) await expectSection(main.locator(`section#${id}`), data);
+    for (const { data } of readEntries('spotlights')) {
+      const card = main.getByRole('article').filter({ hasText: `${data.name}: ${data.title}` });
+      await expect(card).toContainText(spotlightLabels.eyebrow(data.kind, data.year ?? data.status));
     }
-    for (const step of ['Model behaviour', 'Generate traces', 'Check the system']) {
-      await expect(main.getByRole('heading', { name: step })).toBeVisible();
+    for (const { data } of readEntries('workshops')) await expect(main).toContainText(data.event);
+    const about = main.locator('#about');
+    for (const fact of [person.degree, person.university, person.jobTitle, person.previously]) await expect(about).toContainText(fact);
+    for (const { id, data } of readEntries('spotlights').filter(({ data }) => data.kind === 'open-source')) {
+      await expect(about.getByRole('link', { name: data.name })).toHaveAttribute('href', `/spotlights/${id}/`);
+      if (data.role) await expect(about).toContainText(data.role);
     }
-    for (const heading of ['Rare schedules cause real outages', 'AI-generated code still needs an oracle']) {
-      await expect(main.getByRole('heading', { name: heading })).toBeVisible();
-    }
-    await expect(main.locator('#audience li')).toHaveCount(4);
-    await expect(main).toContainText('125');
-    await expect(main).toContainText('invariants');
-    await expect(main).toContainText('Client work · 2025');
-    await expect(main).toContainText('Client work · 2024');
-    await expect(main).toContainText('DevConf.CZ 2026');
-    await expect(main).toContainText('Protocol Berg v2');
-    await expect(main).toContainText('A 30-minute first call');
-    await expect(main).toContainText('within one business day');
-    await expect(main.locator('#about')).toContainText('PhD in formal methods from TU Wien');
-    await expect(main.locator('#about')).toContainText('research engineer in academia and in industry');
-    await expect(main.getByRole('link', { name: 'Watch a spec find a DNS race' })).toHaveAttribute('href', '/executable-specs/');
   });
 
-  test('training: the offer and both workshops with their facts and agenda', async ({ page }) => {
+  test('training: the offer and every workshop with its facts and agenda', async ({ page }) => {
     await page.goto('/training/');
     const main = page.locator('main');
-    await expect(main).toContainText('distributed systems, stateful platforms and cloud-native infrastructure');
-    await expect(main).toContainText('Custom workshops');
-    const devconf = main.getByRole('article').filter({ hasText: 'DevConf.CZ 2026' });
-    await expect(devconf).toContainText('Find Distributed-Systems Bugs Before Production');
-    await expect(devconf).toContainText('Systematic differential and adversarial testing for distributed systems');
-    await expect(devconf).toContainText('Brno, CZ');
-    await expect(devconf).toContainText('19 June 2026, 10:15');
-    await expect(devconf).toContainText('80 minutes');
-    await expect(devconf).toContainText('Igor Konnov');
-    await expect(devconf.getByRole('listitem')).toHaveCount(5);
-    const berg = main.getByRole('article').filter({ hasText: 'Protocol Berg v2' });
-    await expect(berg).toContainText('25-Minute Solidity Fuzzer');
-    await expect(berg).toContainText('Berlin, DE');
-    await expect(main.getByRole('link', { name: 'Discuss a workshop for your team' })).toHaveAttribute('href', '/contact/');
+    const training = readEntry('pages', 'training');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(training.heading);
+    if (training.cta) await expect(main.getByRole('link', { name: training.cta.label })).toHaveAttribute('href', training.cta.href);
+    for (const { id, data } of readEntries('workshops')) {
+      const card = main.getByRole('article').filter({ has: page.locator(`a[href="/training/${id}/"]`) });
+      await expect(card).toContainText(data.title);
+      await expect(card).toContainText(`${data.city}, ${data.country}`);
+      for (const value of [data.sessionTitle, data.coPresenter, data.event]) if (value) await expect(card).toContainText(value);
+      if (data.date) await expect(card).toContainText([formatDate(data.date), data.startTime].filter(Boolean).join(', '));
+      if (data.durationMinutes) await expect(card).toContainText(formatDuration(data.durationMinutes));
+      await expect(card.getByRole('listitem')).toHaveCount(data.agenda.length);
+    }
   });
 
   test('explainer: what is inside a spec, the DNS example and its invariant', async ({ page }) => {
@@ -69,29 +76,29 @@ test.describe('the facts of the brief are on the pages', () => {
     }
     await expect(main).toContainText('The root record always points to a plan that exists.');
     await expect(main).toContainText('October 2025 AWS us-east-1 DynamoDB DNS outage');
-    await expect(main.getByRole('table')).toContainText('Jepsen');
+    await expect(main.getByRole('table')).toContainText(readComparison()[0]?.approach ?? 'a comparison row');
   });
 
   test('spotlights: client work and open source with their facts', async ({ page }) => {
     await page.goto('/spotlights/');
     const main = page.locator('main');
-    await expect(main.getByRole('heading', { name: 'Client work' })).toBeVisible();
-    await expect(main.getByRole('heading', { name: 'Open source' })).toBeVisible();
-    await expect(main).toContainText('Aztec Labs: Governance Protocol');
-    await expect(main).toContainText('Ethereum Foundation: 3-Slot Finality');
-    await expect(main).toContainText('Core team member');
-    await expect(main).toContainText('Co-developer from its early stages');
-    await page.goto('/spotlights/quint/');
-    await expect(page.locator('main')).toContainText('Informal Systems');
+    for (const heading of Object.values(spotlightKinds)) await expect(main.getByRole('heading', { name: heading })).toBeVisible();
+    for (const { data } of readEntries('spotlights')) {
+      const card = main.getByRole('article').filter({ hasText: `${data.name}: ${data.title}` });
+      await expect(card).toContainText(data.summary);
+      if (data.role) await expect(card).toContainText(data.role);
+    }
   });
 
   test('contact: the get-in-touch facts', async ({ page }) => {
     await page.goto('/contact/');
     const main = page.locator('main');
-    await expect(main).toContainText('A 30-minute first call');
-    await expect(main).toContainText('no preparation');
-    await expect(main).toContainText('Limited availability');
-    await expect(main).toContainText('Kubernetes controllers');
+    const { data } = readEntries('home').find(({ id }) => id === 'get-in-touch') ?? {};
+    expect(data?.items.length).toBeGreaterThan(0);
+    for (const item of data?.items ?? []) {
+      await expect(main).toContainText(item.title);
+      await expect(main).toContainText(item.text);
+    }
   });
 });
 
@@ -104,7 +111,7 @@ test.describe('the comparison disclosure on the home page', () => {
     await summary.focus();
     await page.keyboard.press('Enter');
     await expect(table).toBeVisible();
-    await expect(table.getByRole('row')).toHaveCount(5);
+    await expect(table.getByRole('row')).toHaveCount(readComparison().length + 1);
     await page.keyboard.press('Space');
     await expect(table).toBeHidden();
   });
@@ -114,7 +121,7 @@ test.describe('the comparison disclosure on the home page', () => {
     const table = page.locator('#comparison').getByRole('table');
     await page.locator('#comparison summary').click();
     await expect(table).toBeVisible();
-    await expect(table).toContainText('The missing correctness oracle');
+    for (const row of readComparison()) await expect(table).toContainText(row.specAdds);
     await page.locator('#comparison summary').click();
     await expect(table).toBeHidden();
   });
@@ -164,6 +171,16 @@ test.describe('editing content', () => {
     expect(readFileSync(join(build.outDir, 'training/index.html'), 'utf8')).not.toContain('Draft workshop');
     expect(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('draft-workshop');
     expect(readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8')).toContain('href="/spotlights/published-scaffold/"');
+  });
+
+  test('a source that names no writing file fails the build, naming the file, the field and the name', () => {
+    const path = 'src/content/spotlights/aztec-governance.mdx';
+    const { sources } = readEntry('spotlights', 'aztec-governance');
+    const named = sources[0]?.id ?? 'a source';
+    const broken = readFileSync(path, 'utf8').replace(new RegExp(`^  - ${named}$`, 'm'), '  - no-such-write-up');
+    const build = buildFixture({ [path]: broken });
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain(`${path}: sources names "no-such-write-up"`);
   });
 
   test('a mistake in a file fails the build and names the file and the field', () => {

@@ -7,10 +7,11 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { site } from '../../src/config';
+import { person, site } from '../../src/config';
 import { DESCRIPTION_LENGTH, TITLE_LENGTH } from '../../src/lib/seo';
 import { buildFixture } from './support/fixture-build';
 import { newSpotlight } from './support/fixtures';
+import { readEntries } from './support/content-entries';
 import { outDir } from './support/site';
 import {
   builtPages,
@@ -42,6 +43,11 @@ const requiredProperties: Record<string, string[]> = {
   EducationEvent: ['name', 'url', 'image', 'startDate', 'location', 'organizer', 'performer', 'eventStatus', 'eventAttendanceMode'],
   Article: ['headline', 'description', 'url', 'image', 'author', 'mainEntityOfPage'],
   BreadcrumbList: ['itemListElement'],
+  BlogPosting: ['headline', 'url', 'author', 'description'],
+  ScholarlyArticle: ['headline', 'url', 'author', 'description'],
+  PresentationDigitalDocument: ['name', 'url', 'author', 'description'],
+  LearningResource: ['name', 'url', 'author', 'description'],
+  SoftwareSourceCode: ['name', 'url', 'codeRepository', 'author', 'description'],
 };
 
 test.describe('the head of every page', () => {
@@ -208,13 +214,14 @@ test.describe('sitemap, robots.txt and feed', () => {
     expect(robots).toMatch(new RegExp(`^Sitemap: ${site.url}/sitemap-index\\.xml$`, 'm'));
   });
 
-  test('the feed is RSS 2.0 with one item per workshop and spotlight, linking their pages', () => {
+  test('the feed is RSS 2.0 with one item per workshop and spotlight, linking their pages, and one per work', () => {
     const { rss } = readFeed(outDir);
     expect(rss['@version']).toBe('2.0');
     expect(rss.channel).toMatchObject({ title: site.title, link: `${site.url}/`, description: site.description, language: site.locale });
     const items = rss.channel.item ?? [];
     const entryPages = [...detailPages('training'), ...detailPages('spotlights')].map(({ route }) => `${site.url}${route}`);
-    expect(items.map((item) => item.link).sort()).toEqual(entryPages.sort());
+    const works = readEntries('writing').map(({ data }) => data.url);
+    expect(items.map((item) => item.link).sort()).toEqual([...entryPages, ...works].sort());
     for (const item of items) {
       expect(item.title, item.link).toBeTruthy();
       expect(item.description, item.link).toBeTruthy();
@@ -245,7 +252,7 @@ test.describe('favicons and web manifest', () => {
       theme_color: string;
       icons: { src: string; sizes: string; type: string }[];
     };
-    expect(manifest).toMatchObject({ name: site.title, short_name: site.name, theme_color: site.themeColor.light });
+    expect(manifest).toMatchObject({ name: site.title, short_name: person.name, theme_color: site.themeColor.light });
     for (const icon of manifest.icons) {
       const file = fileOfUrl(outDir, icon.src);
       expect(existsSync(file), icon.src).toBe(true);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config';
+import { readEntry } from './support/content-entries';
 import { builtRoutes } from './support/site';
 
 const routes = builtRoutes();
@@ -25,9 +26,11 @@ for (const path of routes) {
 test('an unknown path answers 404 with the styled not-found page', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page does not exist.');
+  const notFound = readEntry('pages', 'not-found');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(notFound.heading);
   await expect(page.getByRole('navigation', { name: 'Main' }).first()).toBeAttached();
-  await expect(page.locator('main').getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+  expect(notFound.cta?.href).toBe('/');
+  await expect(page.locator('main').getByRole('link', { name: notFound.cta?.label })).toHaveAttribute('href', '/');
 });
 
 test.describe('desktop navigation', () => {
@@ -180,6 +183,6 @@ test('pages without interactive parts load no script file', async ({ page }) => 
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
-  for (const path of ['/', '/training/', '/spotlights/']) await page.goto(path);
+  for (const path of ['/', '/training/', '/spotlights/', '/writing/']) await page.goto(path);
   expect(scripts).toEqual([]);
 });

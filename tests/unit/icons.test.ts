@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { site } from '../../src/config';
+import { person, site } from '../../src/config';
 import { encodeIco, manifestIconPath, webManifest } from '../../src/lib/icons';
 import { svgToPng } from '../../src/lib/raster';
 import { pngSize } from '../e2e/support/seo-output';
@@ -35,7 +35,7 @@ describe('ICO encoding', () => {
 it('the web manifest names the site, its colours and its icons', () => {
   expect(webManifest()).toMatchObject({
     name: site.title,
-    short_name: site.name,
+    short_name: person.name,
     lang: site.locale,
     start_url: '/',
     theme_color: site.themeColor.light,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spotlightSchema, workshopSchema } from '../../src/lib/content-schemas';
+import { spotlightSchema, workshopSchema, writingSchema } from '../../src/lib/content-schemas';
 import {
   breadcrumbListNode,
   personNode,
@@ -8,6 +8,7 @@ import {
   spotlightArticleNode,
   websiteNode,
   workshopEventNode,
+  writingNode,
 } from '../../src/lib/structured-data';
 import { aztecSpotlight, devconfWorkshop } from './support/frontmatter';
 
@@ -26,9 +27,28 @@ const aztec = {
   id: 'aztec-governance',
   data: spotlightSchema.parse({
     ...aztecSpotlight,
-    technologies: ['Formal specification', 'Apalache'],
+    tools: ['Apalache'],
+    topics: ['Formal specification'],
+    sources: ['aztec-write-up'],
   }),
 };
+
+const writeUp = {
+  id: 'aztec-write-up',
+  data: writingSchema.parse({
+    title: 'Formal Verification of the Aztec Governance Protocol',
+    date: '2025-12-09',
+    kind: 'write-up',
+    url: 'https://protocols-made-fun.com/quint/2025/12/09/aztec-governance.html',
+    coAuthors: ['Igor Konnov'],
+    summary: 'How the governance protocol was verified.',
+  }),
+};
+
+const writingOfKind = (kind: string, date?: string) => ({
+  id: kind,
+  data: writingSchema.parse({ title: `A ${kind}`, kind, url: 'https://example.org/work', summary: 'A work.', ...(date ? { date } : {}) }),
+});
 
 describe('the consultant and the practice', () => {
   it('describe Dr. Thomas Pani with his university and fields', () => {
@@ -44,7 +64,7 @@ describe('the consultant and the practice', () => {
     expect(personNode().knowsAbout).toEqual(
       expect.arrayContaining(['Formal methods', 'Model checking', 'Executable specifications', 'Model-based testing', 'TLA+', 'Quint', 'Apalache']),
     );
-    expect(personNode()).not.toHaveProperty('sameAs');
+    expect(personNode().sameAs).toEqual(['https://github.com/thpani', 'https://bsky.app/profile/thpani.bsky.social']);
   });
 
   it('the site names itself and its author', () => {
@@ -100,7 +120,7 @@ describe('a workshop as an event', () => {
 
 describe('a spotlight as an article', () => {
   it('has the page title as headline, its image, and the year of the work, no invented day', () => {
-    const article = spotlightArticleNode(aztec);
+    const article = spotlightArticleNode(aztec, [writeUp]);
     expect(article).toMatchObject({
       '@type': 'Article',
       headline: 'Aztec Labs: Governance Protocol',
@@ -110,16 +130,48 @@ describe('a spotlight as an article', () => {
       author: { '@id': 'https://blltprf.xyz/#person' },
       about: { '@type': 'Organization', name: 'Aztec Labs' },
       dateCreated: '2025',
-      keywords: 'Formal specification, Apalache',
+      keywords: 'Apalache, Formal specification',
     });
     expect(article).not.toHaveProperty('datePublished');
   });
 
+  it('cites its sources as the works they are, with their co-authors', () => {
+    expect(spotlightArticleNode(aztec, [writeUp]).citation).toEqual([
+      {
+        '@type': 'BlogPosting',
+        headline: writeUp.data.title,
+        name: writeUp.data.title,
+        url: writeUp.data.url,
+        description: writeUp.data.summary,
+        author: [
+          { '@type': 'Person', '@id': 'https://blltprf.xyz/#person', name: 'Thomas Pani', url: 'https://blltprf.xyz/' },
+          { '@type': 'Person', name: 'Igor Konnov' },
+        ],
+        datePublished: '2025-12-09',
+      },
+    ]);
+    expect(spotlightArticleNode(aztec, [])).not.toHaveProperty('citation');
+  });
+
   it('is about a piece of software for open-source work', () => {
-    const openSource = { ...aztec.data, kind: 'open-source' as const, client: 'Quint', year: undefined };
-    const article = spotlightArticleNode({ id: 'quint', data: openSource });
+    const openSource = { ...aztec.data, kind: 'open-source' as const, name: 'Quint', year: undefined };
+    const article = spotlightArticleNode({ id: 'quint', data: openSource }, []);
     expect(article.about).toEqual({ '@type': 'SoftwareApplication', name: 'Quint' });
     expect(article).not.toHaveProperty('dateCreated');
+  });
+});
+
+describe('published work', () => {
+  it('has the schema.org type of its kind', () => {
+    expect(
+      (['write-up', 'report', 'talk', 'workshop-material', 'code'] as const).map((kind) => writingNode(writingOfKind(kind))['@type']),
+    ).toEqual(['BlogPosting', 'ScholarlyArticle', 'PresentationDigitalDocument', 'LearningResource', 'SoftwareSourceCode']);
+    expect(writingNode(writingOfKind('code'))).toMatchObject({ codeRepository: 'https://example.org/work' });
+  });
+
+  it('is dated only as precisely as the content knows', () => {
+    expect(writingNode(writingOfKind('report', '2025-01')).datePublished).toBe('2025-01');
+    expect(writingNode(writingOfKind('report'))).not.toHaveProperty('datePublished');
   });
 });
 
@@ -131,7 +183,7 @@ it('numbers breadcrumbs from one with absolute URLs', () => {
 });
 
 it('serialises so that content cannot close the script element, and parses back unchanged', () => {
-  const article = spotlightArticleNode({ ...aztec, data: { ...aztec.data, summary: 'Breaks </script><script>alert(1)</script> out?' } });
+  const article = spotlightArticleNode({ ...aztec, data: { ...aztec.data, summary: 'Breaks </script><script>alert(1)</script> out?' } }, []);
   const json = serializeJsonLd(article);
   expect(json).not.toMatch(/</);
   expect(JSON.parse(json)).toEqual(article);

@@ -23,7 +23,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
-const projectFiles = ['src', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
+const projectFiles = ['src', 'scripts', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
 
 export interface FixtureBuild {
   /** The copy's root; its build output is in `dist/`. */

@@ -7,7 +7,7 @@ export const newSpotlight = {
   source: [
     '---',
     'title: Raft log replication',
-    'client: Fixture Systems',
+    'name: Fixture Systems',
     'kind: client',
     'year: 2024',
     'summary: Executable model of log replication, used only by the tests.',

@@ -12,7 +12,7 @@ export const devconfWorkshop = {
 
 export const aztecSpotlight = {
   title: 'Governance Protocol',
-  client: 'Aztec Labs',
+  name: 'Aztec Labs',
   kind: 'client',
   year: 2025,
   summary: 'Formal specification and symbolic verification of 125 invariants.',
