@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { adapters, contactProviders } from './lib/contact/adapters.ts';
 import { LOCAL_INBOX_ENDPOINT } from './lib/contact/endpoint.ts';
+import { navLabels } from './content/interface/site.ts';
 import { pagePaths } from './lib/page-meta.ts';
 
 const env: Record<string, string | undefined> =
@@ -46,6 +47,18 @@ export const person = {
   jobTitle: 'Independent consultant',
   degree: 'PhD in formal methods',
   university: 'TU Wien',
+  /** What search engines may list him and the practice as knowing about. */
+  knowsAbout: [
+    'Formal methods',
+    'Executable specifications',
+    'Model checking',
+    'Model-based testing',
+    'Symbolic verification',
+    'Distributed systems',
+    'TLA+',
+    'Quint',
+    'Apalache',
+  ],
   previously: 'Research engineer in academia and in industry',
   /** Public profiles: linked in the footer and named as the same person in the structured data. */
   profiles: [
@@ -64,14 +77,14 @@ export const site = {
   locale: 'en',
   themeColor: { light: '#fbfaf7', dark: '#111214' },
   nav: [
-    { label: 'Home', href: '/' },
-    { label: 'Training', href: '/training/' },
-    { label: 'Executable specs', href: '/executable-specs/' },
-    { label: 'Spotlights', href: '/spotlights/' },
-    { label: 'Writing', href: '/writing/' },
+    { label: navLabels.home, href: '/' },
+    { label: navLabels.training, href: '/training/' },
+    { label: navLabels.executableSpecs, href: '/executable-specs/' },
+    { label: navLabels.spotlights, href: '/spotlights/' },
+    { label: navLabels.writing, href: '/writing/' },
   ] satisfies NavItem[],
-  cta: { label: 'Get in touch', href: '/contact/' } satisfies NavItem,
-  privacy: { label: 'Privacy', href: pagePaths.privacy } satisfies NavItem,
+  cta: { label: navLabels.contact, href: '/contact/' } satisfies NavItem,
+  privacy: { label: navLabels.privacy, href: pagePaths.privacy } satisfies NavItem,
   social: person.profiles,
   contact: {
     ...contact,

@@ -34,19 +34,6 @@ const ids = {
   service: canonicalUrl('/#service'),
 };
 
-/** What search engines may list the consultant and the practice as knowing about. */
-const knowsAbout = [
-  'Formal methods',
-  'Executable specifications',
-  'Model checking',
-  'Model-based testing',
-  'Symbolic verification',
-  'Distributed systems',
-  'TLA+',
-  'Quint',
-  'Apalache',
-];
-
 export interface ServiceOffer {
   name: string;
   description: string;
@@ -83,7 +70,7 @@ export function personNode(): WithContext<PersonLeaf> {
       name: person.degree,
       recognizedBy: { '@type': 'CollegeOrUniversity', name: person.university },
     },
-    knowsAbout,
+    knowsAbout: person.knowsAbout,
     ...(profiles.length > 0 ? { sameAs: profiles } : {}),
   };
 }
@@ -120,7 +107,7 @@ export function professionalServiceNode({ description, slogan, offers }: Practic
     slogan,
     image: canonicalUrl(socialImagePath('/')),
     founder: personReference(),
-    knowsAbout,
+    knowsAbout: person.knowsAbout,
     makesOffer: offers.map((offer) => ({
       '@type': 'Offer',
       itemOffered: { '@type': 'Service', name: offer.name, description: offer.description, provider: { '@id': ids.person } },

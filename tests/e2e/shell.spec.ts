@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config';
+import { frameWords, navLabels } from '../../src/content/interface/site';
 import { readEntry } from './support/content-entries';
 import { builtRoutes } from './support/site';
 
@@ -28,7 +29,7 @@ test('an unknown path answers 404 with the styled not-found page', async ({ page
   expect(response?.status()).toBe(404);
   const notFound = readEntry('pages', 'not-found');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(notFound.heading);
-  await expect(page.getByRole('navigation', { name: 'Main' }).first()).toBeAttached();
+  await expect(page.getByRole('navigation', { name: frameWords.mainNavigation }).first()).toBeAttached();
   expect(notFound.cta?.href).toBe('/');
   await expect(page.locator('main').getByRole('link', { name: notFound.cta?.label })).toHaveAttribute('href', '/');
 });
@@ -39,10 +40,10 @@ test.describe('desktop navigation', () => {
   test('reaches every page from the header and marks the current one', async ({ page }) => {
     for (const { label, href } of site.nav) {
       await page.goto('/contact/');
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+      await page.getByRole('navigation', { name: frameWords.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
       await expect(page).toHaveURL(href);
       await expect(page.locator('h1')).toHaveCount(1);
-      const current = page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]');
+      const current = page.getByRole('navigation', { name: frameWords.mainNavigation }).locator('[aria-current="page"]');
       await expect(current).toHaveText(label);
     }
     await page.goto('/');
@@ -68,7 +69,7 @@ test.describe('mobile menu', () => {
 
   test('opens and closes with the keyboard, and Escape closes it', async ({ page }) => {
     await page.goto('/');
-    const menu = page.getByRole('navigation', { name: 'Main' }).locator('visible=true');
+    const menu = page.getByRole('navigation', { name: frameWords.mainNavigation }).locator('visible=true');
     await expect(menu).toHaveCount(0);
     const summary = await openMenuWithKeyboard(page);
     await expect(menu.getByRole('link', { name: 'Training' })).toBeVisible();
@@ -85,7 +86,7 @@ test.describe('mobile menu', () => {
   test('takes the visitor to a page', async ({ page }) => {
     await page.goto('/');
     await openMenuWithKeyboard(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Spotlights' }).click();
+    await page.getByRole('navigation', { name: frameWords.mainNavigation }).getByRole('link', { name: navLabels.spotlights }).click();
     await expect(page).toHaveURL('/spotlights/');
   });
 
@@ -103,7 +104,7 @@ test.describe('mobile menu without JavaScript', () => {
 
   test('opens and closes with the keyboard', async ({ page }) => {
     await page.goto('/training/');
-    const menu = page.getByRole('navigation', { name: 'Main' }).locator('visible=true');
+    const menu = page.getByRole('navigation', { name: frameWords.mainNavigation }).locator('visible=true');
     await openMenuWithKeyboard(page);
     await expect(menu.getByRole('link', { name: 'Executable specs' })).toBeVisible();
     await page.keyboard.press('Enter');
@@ -115,9 +116,9 @@ test.describe('colour scheme', () => {
   test('follows the system until the visitor chooses', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'true');
     await page.emulateMedia({ colorScheme: 'light' });
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'false');
   });
 
   test('the toggle persists across reloads and pages with no flash of the other scheme', async ({ page }) => {
@@ -135,17 +136,17 @@ test.describe('colour scheme', () => {
     await page.goto('/');
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const lightBackground = await background();
-    await page.getByRole('button', { name: 'Dark theme' }).click();
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: frameWords.darkTheme }).click();
+    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'true');
     expect(await background()).not.toBe(lightBackground);
 
     for (const path of ['/', '/training/']) {
       await page.goto(path);
       expect(await page.evaluate(() => (window as unknown as { schemeAtFirstPaint?: string }).schemeAtFirstPaint)).toBe('dark');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-      await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'true');
     }
-    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.getByRole('button', { name: frameWords.darkTheme }).click();
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await background()).toBe(lightBackground);
@@ -168,7 +169,7 @@ test.describe('colour scheme', () => {
 test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
   await page.goto('/training/');
   await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Skip to content' });
+  const skip = page.getByRole('link', { name: frameWords.skipToContent });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
