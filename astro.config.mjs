@@ -8,6 +8,7 @@ import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
+import { webFontScript } from './src/scripts/web-font.ts';
 
 /** Pages that must never be indexed: they answer a visit, they are not content. */
 const unlistedPaths = ['/404/', '/contact/thanks/'];
@@ -15,7 +16,7 @@ const unlistedPaths = ['/404/', '/contact/thanks/'];
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   integrations: [
     mdx(),
@@ -32,7 +33,7 @@ export default defineConfig({
   security: {
     csp: {
       directives: cspDirectives({ formEndpoint: site.contact.endpoint }),
-      scriptDirective: { hashes: [await sha256Source(themeScript)] },
+      scriptDirective: { hashes: [await sha256Source(themeScript), await sha256Source(webFontScript)] },
     },
   },
   vite: {
