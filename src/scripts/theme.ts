@@ -1,7 +1,7 @@
 /**
- * The only inline script on the site. It runs in <head> before first paint so a stored scheme never
- * flashes the wrong colours; Astro's CSP cannot hash inline scripts itself, so astro.config.mjs hashes
- * this exact string. It also wires the toggle and closes the menu on Escape, so that pages without
+ * One of the two inline scripts (the other is web-font.ts). It runs in <head> before first paint so a
+ * stored scheme never flashes the wrong colours; Astro's CSP cannot hash inline scripts itself, so
+ * astro.config.mjs hashes this exact string. It also wires the toggle and closes the menu on Escape, so that pages without
  * interactive parts need no script file at all.
  */
 export const THEME_STORAGE_KEY = 'theme';
