@@ -10,6 +10,7 @@ import { cspMetaFirst } from './src/integrations/csp-meta-first.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
 import { outDir } from './scripts/quality/build-output.ts';
+import { webFontScript } from './src/scripts/web-font.ts';
 
 /** Pages that must never be indexed: they answer a visit, they are not content. */
 const unlistedPaths = ['/404/', '/contact/thanks/'];
@@ -17,7 +18,7 @@ const unlistedPaths = ['/404/', '/contact/thanks/'];
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   outDir,
   integrations: [
     mdx(),
@@ -35,7 +36,7 @@ export default defineConfig({
   security: {
     csp: {
       directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
-      scriptDirective: { hashes: [await sha256Source(themeScript)] },
+      scriptDirective: { hashes: [await sha256Source(themeScript), await sha256Source(webFontScript)] },
     },
   },
   vite: {

@@ -7,6 +7,9 @@ import type { Config } from 'tailwindcss';
  */
 const colour = (name: string) => `var(--c-${name})`;
 
+/** Arial scaled to Inter's metrics (global.css), then the system's sans: what paints before Inter is cached. */
+const fallbackSans = ['"Inter Fallback"', 'ui-sans-serif', 'system-ui', 'sans-serif'];
+
 export default {
   content: ['./src/**/*.{astro,mdx,md,ts}'],
   theme: {
@@ -23,8 +26,9 @@ export default {
         danger: colour('danger'),
       },
       fontFamily: {
-        sans: ['"Inter Variable"', '"Inter Fallback"', 'ui-sans-serif', 'system-ui', 'sans-serif'],
-        mono: ['"JetBrains Mono Variable"', 'ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', 'monospace'],
+        sans: ['"Inter Variable"', ...fallbackSans],
+        'sans-fallback': fallbackSans,
+        mono: ['ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', '"Liberation Mono"', '"DejaVu Sans Mono"', 'monospace'],
       },
       maxWidth: {
         prose: '68ch',

@@ -123,7 +123,7 @@ test.describe('colour scheme', () => {
 
   test('the toggle persists across reloads and pages with no flash of the other scheme', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
-    // Records the chosen scheme when <body> starts: the render-blocking stylesheet paints with it.
+    // Records the chosen scheme when <body> starts: the CSS inlined in <head> paints with it.
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {

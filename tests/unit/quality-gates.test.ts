@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../scripts/quality/build-output';
-import { budgets, imageBudgets, measureBudgets, measureImages } from '../../scripts/quality/budgets';
+import { budgets, gzipSize, imageBudgets, measureBudgets, measureImages } from '../../scripts/quality/budgets';
 import { validatePages } from '../../scripts/quality/html';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
 
@@ -24,11 +24,11 @@ function site(files: Record<string, string>): string {
 const healthy = {
   'index.html': page(
     '<main><h1 id="top">Home</h1><a href="/training/">Training</a> <a href="/training/#agenda">Agenda</a> <a href="#top">Top</a> <a href="https://example.org/">Elsewhere</a><img src="/logo.svg" alt="Logo" width="10" height="10"></main>',
-    '<link rel="stylesheet" href="/_astro/site.css">',
+    '<style>@font-face{font-family:Sans;src:url(/_astro/sans.woff2) format("woff2")}body{color:red}</style>',
   ),
   'training/index.html': page('<main><h1>Training</h1><h2 id="agenda">Agenda</h2></main>'),
   'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-  '_astro/site.css': 'body{color:red}',
+  '_astro/sans.woff2': 'font',
 };
 
 describe('link gate', () => {
@@ -69,11 +69,50 @@ describe('budget gate', () => {
   });
 
   it('catches an oversized page', () => {
-    const incompressible = randomBytes(budgets.htmlGzip).toString('base64');
+    const incompressible = randomBytes(budgets.firstPaintGzip).toString('base64');
     const root = site({ ...healthy, 'index.html': page(`<main><h1>Big</h1><p>${incompressible}</p></main>`) });
     const { problems, pages } = measureBudgets(root, readPages(root));
-    expect(pages.find((p) => p.route === '/')?.htmlGzip).toBeGreaterThan(budgets.htmlGzip);
-    expect(problems).toEqual([expect.stringMatching(/^\/: HTML \d+ B gzip, budget 14336 B$/)]);
+    expect(pages.find((p) => p.route === '/')?.firstPaintGzip).toBeGreaterThan(budgets.firstPaintGzip);
+    expect(problems).toEqual([expect.stringMatching(/^\/: first screen \d+ B gzip \(HTML with its CSS\), budget 14336 B$/)]);
+  });
+
+  it('counts the first screen up to the end of the block that holds the h1, with the CSS inlined before it', () => {
+    const incompressible = (bytes: number) => randomBytes(bytes).toString('base64');
+    const root = site({
+      ...healthy,
+      'index.html': page(
+        `<header><h1>Home</h1><p>Lead</p></header><main><p>${incompressible(budgets.firstPaintGzip)}</p></main>`,
+        `<style>/* ${incompressible(4 * 1024)} */</style>`,
+      ),
+    });
+    const cost = measureBudgets(root, readPages(root)).pages.find((p) => p.route === '/');
+    expect(cost?.firstPaintGzip).toBeGreaterThan(4 * 1024);
+    expect(cost?.firstPaintGzip).toBeLessThan(budgets.firstPaintGzip);
+    expect(cost?.htmlGzip).toBeGreaterThan(budgets.firstPaintGzip);
+  });
+
+  it('catches a render-blocking stylesheet and too much CSS on a page', () => {
+    const root = site({
+      ...healthy,
+      'index.html': page('<main><h1>Home</h1></main>', `<link rel="stylesheet" href="/_astro/site.css">`),
+      '_astro/site.css': `/* ${randomBytes(budgets.cssGzip).toString('base64')} */`,
+    });
+    expect(measureBudgets(root, readPages(root)).problems).toEqual([
+      '/: stylesheet /_astro/site.css blocks rendering: inline it',
+      expect.stringMatching(/^\/: \d+ B gzip of CSS, budget 12288 B$/),
+    ]);
+  });
+
+  it('adds up what a page transfers on load, fonts its CSS declares included, against its own budget', () => {
+    const font = randomBytes(budgets.transfer.default ?? 0);
+    const root = site({ ...healthy, '_astro/sans.woff2': '' });
+    writeFileSync(join(root, '_astro/sans.woff2'), font);
+    const { problems, pages } = measureBudgets(root, readPages(root));
+    const home = pages.find((p) => p.route === '/');
+    expect(home?.fontBytes).toBe(font.length);
+    expect(home?.transfer).toBe((home?.htmlGzip ?? 0) + font.length + gzipSize('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+    expect(pages.find((p) => p.route === '/training/')?.fontBytes).toBe(0);
+    expect(problems).toEqual([expect.stringMatching(/^\/: \d+ B transferred on load, budget 40960 B$/)]);
   });
 
   it('catches script on a page that should have none, other origins and images without size or modern format', () => {
