@@ -17,7 +17,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, systemChromium } from './find-browser.ts';
 import { outDir, readPages } from './quality/build-output.ts';
-import { formatFigures, medianFigures, ratio, speedFigures, type SpeedFigures } from './quality/lighthouse-figures.ts';
+import { formatFigures, medianFigures, ratio, speedFigures, type SpeedFigures } from './lighthouse-figures.ts';
 import { formatTable } from './quality/table.ts';
 import { startStaticServer } from './static-server.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigures, median, medianFigures, ratio, speedFigures } from '../../scripts/quality/lighthouse-figures';
+import { formatFigures, median, medianFigures, ratio, speedFigures } from '../../scripts/lighthouse-figures';
 
 const result = (lcp: number, transfer: number) => ({
   audits: {

@@ -32,7 +32,7 @@ export const swimlaneWords = {
   },
   storedPlans: (plans: readonly number[]) => plans.join(', ') || 'none',
   rootRecord: (plan: number) => `plan ${plan}`,
-  deletedRootRecord: (plan: number) => `plan ${plan} ✕`,
+  deletedRootRecord: (plan: number) => `plan ${plan} ×`,
   delayed: (steps: number) => `delayed ${steps} steps`,
   broken: (step: number) => `invariant broken at step ${step}`,
   stepNumber: (step: number) => String(step),

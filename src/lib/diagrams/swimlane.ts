@@ -272,7 +272,7 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
           'g',
           { 'data-violation': model.brokenAt },
           element('line', { x1: 0, y1: bodyBottom, x2: width, y2: bodyBottom, class: 'stroke-danger stroke-2' }),
-          text(width / 2, bodyBottom + g.footer / 2, 'fill-danger font-semibold', `✕ ${words.broken(model.brokenAt)}`),
+          text(width / 2, bodyBottom + g.footer / 2, 'fill-danger font-semibold', `× ${words.broken(model.brokenAt)}`),
         );
 
   return svgDocument(
