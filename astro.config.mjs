@@ -36,7 +36,9 @@ export default defineConfig({
   security: {
     csp: {
       directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
-      scriptDirective: { hashes: [await sha256Source(themeScript), await sha256Source(webFontScript)] },
+      scriptDirective: {
+        hashes: [await sha256Source(themeScript), await sha256Source(webFontScript)],
+      },
     },
   },
   vite: {

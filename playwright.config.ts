@@ -32,7 +32,11 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/serve.ts',
     url: `http://localhost:${port}/`,
-    env: { PORT: String(port), ASTRO_OUT_DIR: outDir, FORM_INBOX_PORT: process.env.FORM_INBOX_PORT ?? String(LOCAL_INBOX_PORT) },
+    env: {
+      PORT: String(port),
+      ASTRO_OUT_DIR: outDir,
+      FORM_INBOX_PORT: process.env.FORM_INBOX_PORT ?? String(LOCAL_INBOX_PORT),
+    },
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

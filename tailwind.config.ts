@@ -28,7 +28,15 @@ export default {
       fontFamily: {
         sans: ['"Inter Variable"', ...fallbackSans],
         'sans-fallback': fallbackSans,
-        mono: ['ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', '"Liberation Mono"', '"DejaVu Sans Mono"', 'monospace'],
+        mono: [
+          'ui-monospace',
+          'SFMono-Regular',
+          'Menlo',
+          'Consolas',
+          '"Liberation Mono"',
+          '"DejaVu Sans Mono"',
+          'monospace',
+        ],
       },
       maxWidth: {
         prose: '68ch',

@@ -17,7 +17,13 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, systemChromium } from './find-browser.ts';
 import { outDir, readPages } from './quality/build-output.ts';
-import { formatFigures, medianFigures, ratio, speedFigures, type SpeedFigures } from './lighthouse-figures.ts';
+import {
+  formatFigures,
+  medianFigures,
+  ratio,
+  speedFigures,
+  type SpeedFigures,
+} from './lighthouse-figures.ts';
 import { formatTable } from './quality/table.ts';
 import { startStaticServer } from './static-server.ts';
 
@@ -48,7 +54,9 @@ if (allPages.length === 0) {
   console.error(`No pages in ${outDir}/: run npm run build first.`);
   process.exit(1);
 }
-const unknown = (options.page ?? []).filter((route) => !allPages.some((page) => page.route === route));
+const unknown = (options.page ?? []).filter(
+  (route) => !allPages.some((page) => page.route === route),
+);
 if (unknown.length > 0) {
   console.error(`No such page in ${outDir}/: ${unknown.join(', ')}`);
   process.exit(1);
@@ -77,7 +85,9 @@ async function auditUrl(url: string, onlyCategories: readonly string[], skipAudi
     const errors = result
       ? [
           ...(result.lhr.runtimeError ? [result.lhr.runtimeError.message] : []),
-          ...Object.entries(result.lhr.audits).flatMap(([id, audit]) => (audit.errorMessage ? [`${id}: ${audit.errorMessage}`] : [])),
+          ...Object.entries(result.lhr.audits).flatMap(([id, audit]) =>
+            audit.errorMessage ? [`${id}: ${audit.errorMessage}`] : [],
+          ),
         ]
       : ['Lighthouse returned no result'];
     if (result && errors.length === 0) return result;
@@ -91,15 +101,25 @@ async function auditUrl(url: string, onlyCategories: readonly string[], skipAudi
 /** Every page (or the chosen ones): scores and figures, checked against the minimums and targets. */
 async function auditSite(): Promise<boolean> {
   const server = await startStaticServer({ root: outDir, port });
-  const pages = options.page ? allPages.filter((page) => options.page?.includes(page.route)) : allPages;
+  const pages = options.page
+    ? allPages.filter((page) => options.page?.includes(page.route))
+    : allPages;
   const failures: string[] = [];
   const missedTargets: string[] = [];
   const rows: string[][] = [];
   try {
     for (const { route, document } of pages) {
-      const noindex = /noindex/.test(document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '');
-      const result = await auditUrl(`http://localhost:${port}${route}`, categories, noindex ? ['is-crawlable'] : []);
-      const scores = categories.map((category) => Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+      const noindex = /noindex/.test(
+        document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '',
+      );
+      const result = await auditUrl(
+        `http://localhost:${port}${route}`,
+        categories,
+        noindex ? ['is-crawlable'] : [],
+      );
+      const scores = categories.map((category) =>
+        Math.round((result.lhr.categories[category]?.score ?? 0) * 100),
+      );
       const figures = speedFigures(result.lhr);
       rows.push([route, ...scores.map(String), ...formatFigures(figures)]);
       categories.forEach((category, index) => {
@@ -107,20 +127,35 @@ async function auditSite(): Promise<boolean> {
         if (score >= minimum[category]) return;
         const failed = (result.lhr.categories[category]?.auditRefs ?? [])
           .map((ref) => result.lhr.audits[ref.id])
-          .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+          .filter(
+            (audit) =>
+              audit &&
+              audit.score !== null &&
+              audit.score < 1 &&
+              audit.scoreDisplayMode !== 'informative',
+          )
           .map((audit) => audit?.title);
-        failures.push(`${route}: ${category} ${score} < ${minimum[category]} (${failed.join('; ')})`);
+        failures.push(
+          `${route}: ${category} ${score} < ${minimum[category]} (${failed.join('; ')})`,
+        );
       });
-      if (figures.cls > maximumShift) failures.push(`${route}: CLS ${figures.cls.toFixed(4)}, layout shifts at load`);
+      if (figures.cls > maximumShift)
+        failures.push(`${route}: CLS ${figures.cls.toFixed(4)}, layout shifts at load`);
       for (const [figure, target] of Object.entries(targets) as [keyof typeof targets, number][]) {
-        if (figures[figure] > target) missedTargets.push(`${route}: ${figure.toUpperCase()} ${Math.round(figures[figure])} ms, target ${target} ms`);
+        if (figures[figure] > target)
+          missedTargets.push(
+            `${route}: ${figure.toUpperCase()} ${Math.round(figures[figure])} ms, target ${target} ms`,
+          );
       }
     }
   } finally {
     server.close();
   }
   console.log(formatTable(['page', 'perf', 'a11y', 'best', 'seo', ...figureHeader], rows));
-  if (missedTargets.length > 0) console.warn(`\nMissed speed targets (meet them on a quiet machine):\n${missedTargets.join('\n')}`);
+  if (missedTargets.length > 0)
+    console.warn(
+      `\nMissed speed targets (meet them on a quiet machine):\n${missedTargets.join('\n')}`,
+    );
   if (failures.length > 0) {
     console.error(`\n${failures.join('\n')}`);
     return false;
@@ -137,10 +172,12 @@ async function auditSite(): Promise<boolean> {
  */
 async function compareSites(peerDir: string): Promise<void> {
   const rounds = Number(options.rounds);
-  if (!Number.isInteger(rounds) || rounds < 3) throw new Error('--rounds: at least 3, for a median that means something');
+  if (!Number.isInteger(rounds) || rounds < 3)
+    throw new Error('--rounds: at least 3, for a median that means something');
   const ourRoutes = options.page ?? ['/'];
   const peerRoutes = options['peer-page'] ?? ourRoutes;
-  if (peerRoutes.length !== ourRoutes.length) throw new Error('give one --peer-page for each --page');
+  if (peerRoutes.length !== ourRoutes.length)
+    throw new Error('give one --peer-page for each --page');
 
   const ours = await startStaticServer({ root: outDir, port });
   const peer = await startStaticServer({ root: peerDir, port: port + 1 });
@@ -150,14 +187,29 @@ async function compareSites(peerDir: string): Promise<void> {
       const peerRoute = peerRoutes[index] ?? '/';
       const runs = { ours: [] as SpeedFigures[], peer: [] as SpeedFigures[] };
       for (let round = 1; round <= rounds; round += 1) {
-        runs.ours.push(speedFigures((await auditUrl(`http://localhost:${port}${ourRoute}`, ['performance'])).lhr));
-        runs.peer.push(speedFigures((await auditUrl(`http://localhost:${port + 1}${peerRoute}`, ['performance'])).lhr));
+        runs.ours.push(
+          speedFigures(
+            (await auditUrl(`http://localhost:${port}${ourRoute}`, ['performance'])).lhr,
+          ),
+        );
+        runs.peer.push(
+          speedFigures(
+            (await auditUrl(`http://localhost:${port + 1}${peerRoute}`, ['performance'])).lhr,
+          ),
+        );
         console.warn(`round ${round}/${rounds}: ${ourRoute} against the peer's ${peerRoute}`);
       }
       const [mine, theirs] = [medianFigures(runs.ours), medianFigures(runs.peer)];
       rows.push([`ours ${ourRoute}`, ...formatFigures(mine)]);
       rows.push([`peer ${peerRoute}`, ...formatFigures(theirs)]);
-      rows.push(['ours / peer', ratio(mine.lcp, theirs.lcp), ratio(mine.fcp, theirs.fcp), '', '', ratio(mine.transfer, theirs.transfer)]);
+      rows.push([
+        'ours / peer',
+        ratio(mine.lcp, theirs.lcp),
+        ratio(mine.fcp, theirs.fcp),
+        '',
+        '',
+        ratio(mine.transfer, theirs.transfer),
+      ]);
     }
   } finally {
     ours.close();

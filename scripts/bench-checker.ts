@@ -57,7 +57,10 @@ const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const outcome = (result: CheckResult<DnsState>) =>
   result.kind === 'violation' ? `violation at step ${result.trace.steps.length}` : result.kind;
 
-console.log('Machine: a reference loop of 100M integer additions takes %s ms', referenceLoopMs().toFixed(0));
+console.log(
+  'Machine: a reference loop of 100M integer additions takes %s ms',
+  referenceLoopMs().toFixed(0),
+);
 console.log('\nExhaustive search (breadth-first), fastest of %d runs after a warm-up', RUNS);
 const rows = parameterSets.map((parameters) => {
   const spec = dnsControlPlane(parameters);
@@ -76,7 +79,11 @@ console.table(
   })),
 );
 
-console.log('\nRandom simulation, %s walks of at most %d steps, default parameters', count(WALKS), WALK_DEPTH);
+console.log(
+  '\nRandom simulation, %s walks of at most %d steps, default parameters',
+  count(WALKS),
+  WALK_DEPTH,
+);
 const spec = dnsControlPlane(defaultParameters);
 const schedulers = [
   { name: 'uniform', scheduler: undefined },
@@ -86,7 +93,9 @@ const schedulers = [
   })),
 ];
 const simulations = schedulers.map(({ name, scheduler }) => {
-  const { result, ms } = timed(() => simulate(spec, { walks: WALKS, maxDepth: WALK_DEPTH, seed: 1, scheduler }));
+  const { result, ms } = timed(() =>
+    simulate(spec, { walks: WALKS, maxDepth: WALK_DEPTH, seed: 1, scheduler }),
+  );
   return { name, result, stepsPerSecond: (result.steps / ms) * 1000 };
 });
 console.table(
@@ -101,7 +110,9 @@ console.table(
 
 const defaultRow = rows.find(({ parameters }) => parameters === defaultParameters);
 const fixedDefaultRow = rows[1];
-const largestRow = rows.reduce((largest, row) => (row.result.states > largest.result.states ? row : largest));
+const largestRow = rows.reduce((largest, row) =>
+  row.result.states > largest.result.states ? row : largest,
+);
 const uniformRun = simulations[0];
 const verdict = (ok: boolean) => (ok ? 'ok  ' : 'OVER');
 console.log('\nBudgets');

@@ -76,7 +76,8 @@ What participants do and take away.
 
 const folders: Record<EntryKind, string> = { spotlight: 'spotlights', workshop: 'workshops' };
 
-export const isEntryKind = (kind: string | undefined): kind is EntryKind => kind === 'spotlight' || kind === 'workshop';
+export const isEntryKind = (kind: string | undefined): kind is EntryKind =>
+  kind === 'spotlight' || kind === 'workshop';
 
 export function slugify(title: string): string {
   return title
@@ -89,5 +90,8 @@ export function slugify(title: string): string {
 
 /** The new file's path (relative to the project root) and its text. */
 export function scaffoldEntry(kind: EntryKind, title: string): { path: string; source: string } {
-  return { path: `src/content/${folders[kind]}/${slugify(title)}.mdx`, source: templates[kind](title) };
+  return {
+    path: `src/content/${folders[kind]}/${slugify(title)}.mdx`,
+    source: templates[kind](title),
+  };
 }

@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { systemChromium } from './find-browser.ts';
 
-const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+const run = (command: string, args: string[]) =>
+  spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 const playwrightChromium = () => existsSync(chromium.executablePath());
-const found = () => systemChromium() ?? (playwrightChromium() ? chromium.executablePath() : undefined);
+const found = () =>
+  systemChromium() ?? (playwrightChromium() ? chromium.executablePath() : undefined);
 
 let browser = found();
 if (!browser) {
@@ -24,7 +26,9 @@ if (!browser && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
   browser = found();
 }
 if (!browser) {
-  console.error('No Chromium for the end-to-end tests: install one (apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.');
+  console.error(
+    'No Chromium for the end-to-end tests: install one (apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.',
+  );
   process.exit(1);
 }
 console.log(`End-to-end tests use ${browser}`);

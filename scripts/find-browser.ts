@@ -5,12 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 
-const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const systemChromiums = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function systemChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist. Unset it or point it at a Chromium binary.`);
+    if (!existsSync(fromEnv))
+      throw new Error(
+        `CHROMIUM_PATH=${fromEnv} does not exist. Unset it or point it at a Chromium binary.`,
+      );
     return fromEnv;
   }
   return systemChromiums.find((path) => existsSync(path));

@@ -68,7 +68,10 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** A site served on this machine at `port`, under both names a browser may use for it. */
-export const localSiteOrigins = (port: number): string[] => [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+export const localSiteOrigins = (port: number): string[] => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+];
 
 export function inboxOptionsFromEnv(env: Record<string, string | undefined>): InboxOptions {
   const portText = env.FORM_INBOX_PORT?.trim();
@@ -79,12 +82,19 @@ export function inboxOptionsFromEnv(env: Record<string, string | undefined>): In
   return { port, file: env.FORM_INBOX_FILE?.trim() || DEFAULT_INBOX_FILE };
 }
 
-export function validateSubmission(fields: Record<string, string>, requiredFields: readonly string[]): ServiceError[] {
-  const hasContent = Object.entries(fields).some(([name, value]) => !name.startsWith('_') && value.trim() !== '');
+export function validateSubmission(
+  fields: Record<string, string>,
+  requiredFields: readonly string[],
+): ServiceError[] {
+  const hasContent = Object.entries(fields).some(
+    ([name, value]) => !name.startsWith('_') && value.trim() !== '',
+  );
   if (!hasContent) return [{ code: 'EMPTY', message: 'form is empty' }];
   const errors: ServiceError[] = requiredFields.flatMap((field) => {
-    if (!(field in fields)) return [{ code: 'REQUIRED_FIELD_MISSING', field, message: 'field is required' }];
-    if (fields[field]?.trim() === '') return [{ code: 'REQUIRED_FIELD_EMPTY', field, message: 'field is required' }];
+    if (!(field in fields))
+      return [{ code: 'REQUIRED_FIELD_MISSING', field, message: 'field is required' }];
+    if (fields[field]?.trim() === '')
+      return [{ code: 'REQUIRED_FIELD_EMPTY', field, message: 'field is required' }];
     return [];
   });
   const email = fields[EMAIL]?.trim();
@@ -113,7 +123,10 @@ function isHttpUrl(text: string | undefined): text is string {
  * server, `npm start`, the end-to-end tests), not the site at its public address that `_next`
  * names, so the visitor is sent to `_next`'s path on the origin they posted from.
  */
-export function redirectTarget(next: string | undefined, postingOrigin: string | undefined): string | undefined {
+export function redirectTarget(
+  next: string | undefined,
+  postingOrigin: string | undefined,
+): string | undefined {
   if (!isHttpUrl(next)) return undefined;
   if (!isHttpUrl(postingOrigin)) return next;
   const target = new URL(next);
@@ -137,7 +150,9 @@ function parseSubmission(line: string): StoredSubmission | undefined {
   try {
     const value: unknown = JSON.parse(line);
     const candidate = value as Partial<StoredSubmission> | null;
-    return typeof candidate?.id === 'string' && typeof candidate.fields === 'object' && candidate.fields !== null
+    return typeof candidate?.id === 'string' &&
+      typeof candidate.fields === 'object' &&
+      candidate.fields !== null
       ? (value as StoredSubmission)
       : undefined;
   } catch {
@@ -156,7 +171,8 @@ async function readSubmissions(file: string): Promise<InboxContents> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { submissions: [], skippedLines: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { submissions: [], skippedLines: [] };
     throw error;
   }
   const contents: InboxContents = { submissions: [], skippedLines: [] };
@@ -180,29 +196,43 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
   const file = resolve(options.file ?? DEFAULT_INBOX_FILE);
   await mkdir(dirname(file), { recursive: true });
 
-  function send(response: ServerResponse, status: number, headers: Record<string, string>, body = ''): void {
+  function send(
+    response: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body = '',
+  ): void {
     response.writeHead(status, headers).end(body);
   }
 
   const sendJson = (response: ServerResponse, status: number, value: unknown) =>
-    send(response, status, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(value));
+    send(
+      response,
+      status,
+      { 'Content-Type': 'application/json; charset=utf-8' },
+      JSON.stringify(value),
+    );
 
   const sendHtml = (response: ServerResponse, status: number, title: string, body: string) =>
     send(response, status, { 'Content-Type': 'text/html; charset=utf-8' }, htmlPage(title, body));
 
   async function handleInbox(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) return sendJson(response, 403, { error: 'loopback only' });
+    if (!LOOPBACK.has(request.socket.remoteAddress ?? ''))
+      return sendJson(response, 403, { error: 'loopback only' });
     // Any other page open in the browser could otherwise read every stored message.
     const origin = request.headers.origin;
     if (origin) {
-      if (!siteOrigins.includes(origin)) return sendJson(response, 403, { error: `origin ${origin} may not read the inbox` });
+      if (!siteOrigins.includes(origin))
+        return sendJson(response, 403, { error: `origin ${origin} may not read the inbox` });
       response.setHeader('Access-Control-Allow-Origin', origin);
       response.setHeader('Vary', 'Origin');
     }
     if (request.method === 'GET') {
       const { submissions, skippedLines } = await readSubmissions(file);
       if (skippedLines.length > 0) {
-        log(`[form-inbox] skipped line(s) ${skippedLines.join(', ')} of ${file}: not a stored submission`);
+        log(
+          `[form-inbox] skipped line(s) ${skippedLines.join(', ')} of ${file}: not a stored submission`,
+        );
         response.setHeader(SKIPPED_LINES_HEADER, skippedLines.join(','));
         response.setHeader('Access-Control-Expose-Headers', SKIPPED_LINES_HEADER);
       }
@@ -215,7 +245,11 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
     send(response, 405, { Allow: 'GET, DELETE' });
   }
 
-  async function handleForm(form: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handleForm(
+    form: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
     const fail = (status: number, error: string, errors: ServiceError[] = []) =>
       wantsJson
@@ -249,9 +283,15 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
       return succeed();
     }
     const errors = validateSubmission(fields, requiredFields);
-    if (errors.length) return fail(422, errors.some((e) => e.field) ? 'Validation errors' : 'Invalid form', errors);
+    if (errors.length)
+      return fail(422, errors.some((e) => e.field) ? 'Validation errors' : 'Invalid form', errors);
 
-    const submission: StoredSubmission = { id: randomUUID(), form, receivedAt: new Date().toISOString(), fields };
+    const submission: StoredSubmission = {
+      id: randomUUID(),
+      form,
+      receivedAt: new Date().toISOString(),
+      fields,
+    };
     await appendFile(file, `${JSON.stringify(submission)}\n`);
     // JSON keeps visitor text on one line and escapes control characters that could drive the terminal.
     log(`[form-inbox] ${JSON.stringify(submission)}`);
@@ -286,7 +326,8 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       log(`[form-inbox] failed: ${String(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { error: 'The local inbox failed; see its log' });
+      if (!response.headersSent)
+        sendJson(response, 500, { error: 'The local inbox failed; see its log' });
     });
   });
 

@@ -3,7 +3,12 @@
  * and the characters the web font subset must cover. Prints the per-page figures; exits non-zero on any problem. Runs in `npm test` after the build.
  */
 import { outDir, readPages } from './quality/build-output.ts';
-import { formatBudgetTable, formatImageSummary, measureBudgets, measureImages } from './quality/budgets.ts';
+import {
+  formatBudgetTable,
+  formatImageSummary,
+  measureBudgets,
+  measureImages,
+} from './quality/budgets.ts';
 import { checkGlyphs } from './quality/glyphs.ts';
 import { validatePages } from './quality/html.ts';
 import { checkInternalLinks } from './quality/links.ts';
@@ -26,7 +31,10 @@ const problems = [
   ...html.map((p) => `HTML   ${p.route}:${p.line} ${p.message} (${p.rule})`),
   ...links.map((p) => `link   ${p.route}: ${p.url}: ${p.reason}`),
   ...[...budget.problems, ...images.problems].map((p) => `budget ${p}`),
-  ...glyphs.map((p) => `glyph  ${p.route}: ${p.missing.map((c) => `"${c}" U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} not in the font subset (add to src/lib/font-subset.ts, npm run fonts)`),
+  ...glyphs.map(
+    (p) =>
+      `glyph  ${p.route}: ${p.missing.map((c) => `"${c}" U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} not in the font subset (add to src/lib/font-subset.ts, npm run fonts)`,
+  ),
 ];
 const budgetProblems = budget.problems.length + images.problems.length;
 console.log(

@@ -30,20 +30,34 @@ export function speedFigures(lhr: AuditsOnly): SpeedFigures {
     if (value === undefined) throw new Error(`Lighthouse result without ${auditIds[figure]}`);
     return value;
   };
-  return { lcp: read('lcp'), fcp: read('fcp'), cls: read('cls'), tbt: read('tbt'), transfer: read('transfer') };
+  return {
+    lcp: read('lcp'),
+    fcp: read('fcp'),
+    cls: read('cls'),
+    tbt: read('tbt'),
+    transfer: read('transfer'),
+  };
 }
 
 export function median(values: number[]): number {
   if (values.length === 0) throw new Error('median of no values');
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** Figure by figure, the median over several runs of one page. */
 export function medianFigures(runs: SpeedFigures[]): SpeedFigures {
   const of = (figure: keyof SpeedFigures) => median(runs.map((run) => run[figure]));
-  return { lcp: of('lcp'), fcp: of('fcp'), cls: of('cls'), tbt: of('tbt'), transfer: of('transfer') };
+  return {
+    lcp: of('lcp'),
+    fcp: of('fcp'),
+    cls: of('cls'),
+    tbt: of('tbt'),
+    transfer: of('transfer'),
+  };
 }
 
 /** Table cells: whole milliseconds and bytes, CLS to three decimals. */
@@ -58,4 +72,5 @@ export function formatFigures(figures: SpeedFigures): string[] {
 }
 
 /** Ours over theirs, e.g. `0.62×`: below 1 means ours is faster or smaller. */
-export const ratio = (ours: number, theirs: number): string => (theirs === 0 ? 'n/a' : `${(ours / theirs).toFixed(2)}×`);
+export const ratio = (ours: number, theirs: number): string =>
+  theirs === 0 ? 'n/a' : `${(ours / theirs).toFixed(2)}×`;

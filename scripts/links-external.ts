@@ -13,9 +13,20 @@ let failures = 0;
 for (const [url, routes] of [...links].sort(([a], [b]) => a.localeCompare(b))) {
   let status = '';
   if (check) {
-    const answer = await fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(10_000) })
-      .then((response) => (response.ok ? response : fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(10_000) })))
-      .then((response) => String(response.status), (error: Error) => error.message);
+    const answer = await fetch(url, {
+      method: 'HEAD',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(10_000),
+    })
+      .then((response) =>
+        response.ok
+          ? response
+          : fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(10_000) }),
+      )
+      .then(
+        (response) => String(response.status),
+        (error: Error) => error.message,
+      );
     if (!/^[23]\d\d$/.test(answer)) failures += 1;
     status = ` [${answer}]`;
   }

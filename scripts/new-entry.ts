@@ -17,4 +17,6 @@ if (existsSync(path)) {
   process.exit(1);
 }
 writeFileSync(path, source);
-console.log(`Created ${path} as a draft. Fill it in, preview with npm run dev, then delete "draft: true".`);
+console.log(
+  `Created ${path} as a draft. Fill it in, preview with npm run dev, then delete "draft: true".`,
+);

@@ -27,7 +27,17 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Text is sent compressed, as every CDN sends it; fonts and images are compressed already. */
-const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.xml', '.txt', '.svg']);
+const compressible = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.webmanifest',
+  '.xml',
+  '.txt',
+  '.svg',
+]);
 
 function encode(body: Buffer, acceptEncoding: string): { body: Buffer; encoding?: 'br' | 'gzip' } {
   if (/\bbr\b/.test(acceptEncoding)) return { body: brotliCompressSync(body), encoding: 'br' };
@@ -36,7 +46,10 @@ function encode(body: Buffer, acceptEncoding: string): { body: Buffer; encoding?
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 export interface StaticServerOptions {
@@ -45,7 +58,11 @@ export interface StaticServerOptions {
   host?: string;
 }
 
-export async function startStaticServer({ root, port, host = '127.0.0.1' }: StaticServerOptions): Promise<Server> {
+export async function startStaticServer({
+  root,
+  port,
+  host = '127.0.0.1',
+}: StaticServerOptions): Promise<Server> {
   const siteRoot = resolve(root);
   const headersSource = await readFile(join(siteRoot, '_headers'), 'utf8').catch(() => '');
   const rules = parseHeadersFile(headersSource);
@@ -91,7 +108,8 @@ export async function startStaticServer({ root, port, host = '127.0.0.1' }: Stat
       ...(encoding ? { 'content-encoding': encoding } : {}),
     };
     for (const rule of rules) {
-      if (rule.pattern.test(url.pathname)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
+      if (rule.pattern.test(url.pathname))
+        for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
     }
     response.writeHead(status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);

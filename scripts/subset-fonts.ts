@@ -8,4 +8,6 @@ import { makeSansSubset, sansSubset } from '../src/lib/font-subset.ts';
 
 const { subset, sourceBytes } = await makeSansSubset();
 writeFileSync(sansSubset.file, subset);
-console.log(`${sansSubset.file}: ${subset.length} B (from ${sourceBytes} B), ${[...sansSubset.glyphs].length} characters`);
+console.log(
+  `${sansSubset.file}: ${subset.length} B (from ${sourceBytes} B), ${[...sansSubset.glyphs].length} characters`,
+);

@@ -14,7 +14,10 @@ const env: Record<string, string | undefined> =
 
 const contactSchema = z.object({
   endpoint: z
-    .url({ message: 'PUBLIC_CONTACT_ENDPOINT must be an absolute URL, e.g. https://formspree.io/f/abcdwxyz' })
+    .url({
+      message:
+        'PUBLIC_CONTACT_ENDPOINT must be an absolute URL, e.g. https://formspree.io/f/abcdwxyz',
+    })
     .refine((url) => /^https?:/.test(url), 'PUBLIC_CONTACT_ENDPOINT must use http or https'),
   provider: z.enum(contactProviders, {
     message: `PUBLIC_CONTACT_PROVIDER must be one of ${contactProviders.map((name) => `"${name}"`).join(', ')} (add an adapter in src/lib/contact/adapters.ts for another service)`,
@@ -91,7 +94,10 @@ export const site = {
     /** True when the form posts to the local development inbox, not to a real service. */
     isLocalInbox: contact.endpoint === LOCAL_INBOX_ENDPOINT,
     /** The service the form posts to, as the privacy page names and links it. */
-    service: { name: adapters[contact.provider].name, privacyPolicy: adapters[contact.provider].privacyPolicy },
+    service: {
+      name: adapters[contact.provider].name,
+      privacyPolicy: adapters[contact.provider].privacyPolicy,
+    },
     thanksPath: '/contact/thanks/',
   },
 } as const;

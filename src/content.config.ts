@@ -18,18 +18,27 @@ import {
  */
 function mdx(folder: string): Loader {
   const base = `src/content/${folder}`;
-  const entries = glob({ pattern: '**/[^_]*.mdx', base: `./${base}`, generateId: ({ entry }) => entryId(entry) });
+  const entries = glob({
+    pattern: '**/[^_]*.mdx',
+    base: `./${base}`,
+    generateId: ({ entry }) => entryId(entry),
+  });
   return {
     name: 'mdx-folder',
     load: async (context) => {
-      const files = readdirSync(base, { recursive: true, encoding: 'utf8' }).map((path) => path.split(sep).join('/'));
+      const files = readdirSync(base, { recursive: true, encoding: 'utf8' }).map((path) =>
+        path.split(sep).join('/'),
+      );
       const problems = contentFolderProblems(base, files);
-      if (problems.length > 0) throw new Error(`The ${folder} collection cannot be built:\n${problems.join('\n')}`);
+      if (problems.length > 0)
+        throw new Error(`The ${folder} collection cannot be built:\n${problems.join('\n')}`);
       await entries.load({
         ...context,
         parseData: <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>) => {
-          const source = entry.filePath === undefined ? undefined : readFileSync(entry.filePath, 'utf8');
-          const written = source === undefined ? undefined : (readFrontmatter(source) as TData | undefined);
+          const source =
+            entry.filePath === undefined ? undefined : readFileSync(entry.filePath, 'utf8');
+          const written =
+            source === undefined ? undefined : (readFrontmatter(source) as TData | undefined);
           return context.parseData({ ...entry, data: written ?? entry.data });
         },
       });

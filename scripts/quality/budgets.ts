@@ -31,7 +31,8 @@ export const budgets = {
   transfer: { default: 40 * KB, '/executable-specs/': 60 * KB } as Record<string, number>,
 };
 
-export const gzipSize = (content: string | Buffer): number => gzipSync(content, { level: 9 }).length;
+export const gzipSize = (content: string | Buffer): number =>
+  gzipSync(content, { level: 9 }).length;
 
 export interface PageCost {
   route: string;
@@ -63,7 +64,9 @@ function moduleGraph(outDir: string, entries: string[], lazyToo: boolean): Set<s
     const pattern = lazyToo ? LAZY_REFERENCE : STATIC_IMPORT;
     for (const match of source.matchAll(new RegExp(pattern.source, 'g'))) {
       const specifier = match[1] ?? '';
-      const path = specifier.startsWith('/') ? specifier : new URL(specifier, `http://x${file.slice(outDir.length)}`).pathname;
+      const path = specifier.startsWith('/')
+        ? specifier
+        : new URL(specifier, `http://x${file.slice(outDir.length)}`).pathname;
       const target = fileForPath(outDir, path);
       if (target) visit(target);
     }
@@ -72,10 +75,15 @@ function moduleGraph(outDir: string, entries: string[], lazyToo: boolean): Set<s
   return seen;
 }
 
-const sumGzip = (files: Iterable<string>) => [...files].reduce((total, file) => total + gzipSize(readFileSync(file)), 0);
-const sumBytes = (files: Iterable<string>) => [...files].reduce((total, file) => total + statSync(file).size, 0);
+const sumGzip = (files: Iterable<string>) =>
+  [...files].reduce((total, file) => total + gzipSize(readFileSync(file)), 0);
+const sumBytes = (files: Iterable<string>) =>
+  [...files].reduce((total, file) => total + statSync(file).size, 0);
 /** Compressed on the wire if text; fonts and raster images are compressed already. */
-const transferSize = (file: string) => (/\.(?:woff2?|png|jpe?g|webp|avif|ico)$/.test(file) ? statSync(file).size : gzipSize(readFileSync(file)));
+const transferSize = (file: string) =>
+  /\.(?:woff2?|png|jpe?g|webp|avif|ico)$/.test(file)
+    ? statSync(file).size
+    : gzipSize(readFileSync(file));
 
 const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 const CSS_URL = /url\(\s*["']?([^"')]+)["']?\s*\)/g;
@@ -100,46 +108,68 @@ function fontFiles(css: string, baseUrl: string, outDir: string): string[] {
 export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport {
   const problems: string[] = [];
   for (const css of listFiles(outDir).filter((file) => file.endsWith('.css'))) {
-    if (/url\(\s*["']?(?:https?:)?\/\//.test(readFileSync(css, 'utf8'))) problems.push(`${css}: loads from another origin`);
+    if (/url\(\s*["']?(?:https?:)?\/\//.test(readFileSync(css, 'utf8')))
+      problems.push(`${css}: loads from another origin`);
   }
 
   const costs = pages.map((page) => {
     const { route, document } = page;
     const head = document.querySelector('head');
-    const local = (url: string | undefined) => (url ? fileForPath(outDir, new URL(url, `http://x${route}`).pathname) : undefined);
+    const local = (url: string | undefined) =>
+      url ? fileForPath(outDir, new URL(url, `http://x${route}`).pathname) : undefined;
 
     const htmlGzip = gzipSize(page.html);
     const firstPaintGzip = gzipSize(firstScreen(page));
     if (firstPaintGzip > budgets.firstPaintGzip) {
-      problems.push(`${route}: first screen ${firstPaintGzip} B gzip (HTML with its CSS), budget ${budgets.firstPaintGzip} B`);
+      problems.push(
+        `${route}: first screen ${firstPaintGzip} B gzip (HTML with its CSS), budget ${budgets.firstPaintGzip} B`,
+      );
     }
 
     const stylesheets = document.querySelectorAll('link[rel="stylesheet"]');
-    for (const link of stylesheets) problems.push(`${route}: stylesheet ${link.getAttribute('href')} blocks rendering: inline it`);
+    for (const link of stylesheets)
+      problems.push(
+        `${route}: stylesheet ${link.getAttribute('href')} blocks rendering: inline it`,
+      );
     const preloads = document.querySelectorAll('link[rel="preload"]');
     if (preloads.length > 1 || preloads.some((link) => link.getAttribute('as') !== 'font')) {
       problems.push(`${route}: preloads other than one font`);
     }
     for (const script of head?.querySelectorAll('script[src]') ?? []) {
-      const deferred = script.getAttribute('type') === 'module' || script.hasAttribute('async') || script.hasAttribute('defer');
+      const deferred =
+        script.getAttribute('type') === 'module' ||
+        script.hasAttribute('async') ||
+        script.hasAttribute('defer');
       if (!deferred) problems.push(`${route}: ${script.getAttribute('src')} blocks rendering`);
     }
 
     for (const script of document.querySelectorAll('script:not([src])')) {
       if (script.getAttribute('type') === 'application/ld+json') continue;
       const bytes = Buffer.byteLength(script.text);
-      if (bytes > budgets.inlineScriptBytes) problems.push(`${route}: an inline script of ${bytes} B, budget ${budgets.inlineScriptBytes} B`);
+      if (bytes > budgets.inlineScriptBytes)
+        problems.push(
+          `${route}: an inline script of ${bytes} B, budget ${budgets.inlineScriptBytes} B`,
+        );
     }
 
     const resources = [
-      ...document.querySelectorAll('script[src], img[src], source[src], iframe[src], video[src], audio[src]').map((e) => e.getAttribute('src')),
-      ...document.querySelectorAll('link[href]').filter((e) => e.getAttribute('rel') !== 'canonical' && e.getAttribute('rel') !== 'alternate').map((e) => e.getAttribute('href')),
+      ...document
+        .querySelectorAll('script[src], img[src], source[src], iframe[src], video[src], audio[src]')
+        .map((e) => e.getAttribute('src')),
+      ...document
+        .querySelectorAll('link[href]')
+        .filter(
+          (e) => e.getAttribute('rel') !== 'canonical' && e.getAttribute('rel') !== 'alternate',
+        )
+        .map((e) => e.getAttribute('href')),
     ];
-    for (const url of resources) if (url && isExternal(url)) problems.push(`${route}: requests ${url} from another origin`);
+    for (const url of resources)
+      if (url && isExternal(url)) problems.push(`${route}: requests ${url} from another origin`);
 
     for (const image of document.querySelectorAll('img')) {
       const src = image.getAttribute('src') ?? '';
-      if (!image.hasAttribute('width') || !image.hasAttribute('height')) problems.push(`${route}: <img src="${src}"> without width and height`);
+      if (!image.hasAttribute('width') || !image.hasAttribute('height'))
+        problems.push(`${route}: <img src="${src}"> without width and height`);
       if (!budgets.modernImageExtensions.includes(extname(src.split('?')[0] ?? '').toLowerCase())) {
         problems.push(`${route}: <img src="${src}"> is not AVIF, WebP or SVG`);
       }
@@ -155,39 +185,93 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
     const initialJsGzip = sumGzip(initial);
     const lazyJsGzip = sumGzip(lazy);
     const budget = budgets.scripts[route] ?? { initial: 0, lazy: 0 };
-    if (initialJsGzip > budget.initial) problems.push(`${route}: ${initialJsGzip} B gzip of script up front, budget ${budget.initial} B`);
-    if (lazyJsGzip > budget.lazy) problems.push(`${route}: ${lazyJsGzip} B gzip of script on demand, budget ${budget.lazy} B`);
+    if (initialJsGzip > budget.initial)
+      problems.push(
+        `${route}: ${initialJsGzip} B gzip of script up front, budget ${budget.initial} B`,
+      );
+    if (lazyJsGzip > budget.lazy)
+      problems.push(`${route}: ${lazyJsGzip} B gzip of script on demand, budget ${budget.lazy} B`);
 
-    const cssFiles = stylesheets.map((link) => local(link.getAttribute('href'))).filter((f): f is string => Boolean(f));
+    const cssFiles = stylesheets
+      .map((link) => local(link.getAttribute('href')))
+      .filter((f): f is string => Boolean(f));
     const inlineCss = document.querySelectorAll('style').map((style) => style.text);
     const cssGzip = sumGzip(cssFiles) + (inlineCss.length > 0 ? gzipSize(inlineCss.join('')) : 0);
-    if (cssGzip > budgets.cssGzip) problems.push(`${route}: ${cssGzip} B gzip of CSS, budget ${budgets.cssGzip} B`);
-    if (inlineCss.some((css) => /url\(\s*["']?(?:https?:)?\/\//.test(css))) problems.push(`${route}: inline CSS loads from another origin`);
+    if (cssGzip > budgets.cssGzip)
+      problems.push(`${route}: ${cssGzip} B gzip of CSS, budget ${budgets.cssGzip} B`);
+    if (inlineCss.some((css) => /url\(\s*["']?(?:https?:)?\/\//.test(css)))
+      problems.push(`${route}: inline CSS loads from another origin`);
 
     const fonts = new Set([
       ...inlineCss.flatMap((css) => fontFiles(css, `http://x${route}`, outDir)),
-      ...cssFiles.flatMap((file) => fontFiles(readFileSync(file, 'utf8'), `http://x${file.slice(outDir.length)}`, outDir)),
-      ...document.querySelectorAll('link[rel="preload"][as="font"]').map((link) => local(link.getAttribute('href'))).filter((f): f is string => Boolean(f)),
+      ...cssFiles.flatMap((file) =>
+        fontFiles(readFileSync(file, 'utf8'), `http://x${file.slice(outDir.length)}`, outDir),
+      ),
+      ...document
+        .querySelectorAll('link[rel="preload"][as="font"]')
+        .map((link) => local(link.getAttribute('href')))
+        .filter((f): f is string => Boolean(f)),
     ]);
     const fontBytes = sumBytes(fonts);
-    const images = new Set(document.querySelectorAll('img[src]').map((image) => local(image.getAttribute('src'))).filter((f): f is string => Boolean(f)));
+    const images = new Set(
+      document
+        .querySelectorAll('img[src]')
+        .map((image) => local(image.getAttribute('src')))
+        .filter((f): f is string => Boolean(f)),
+    );
     const transfer =
-      htmlGzip + sumGzip(cssFiles) + fontBytes + [...images].reduce((total, file) => total + transferSize(file), 0) + initialJsGzip;
+      htmlGzip +
+      sumGzip(cssFiles) +
+      fontBytes +
+      [...images].reduce((total, file) => total + transferSize(file), 0) +
+      initialJsGzip;
     const transferBudget = budgets.transfer[route] ?? budgets.transfer.default ?? 0;
-    if (transfer > transferBudget) problems.push(`${route}: ${transfer} B transferred on load, budget ${transferBudget} B`);
+    if (transfer > transferBudget)
+      problems.push(`${route}: ${transfer} B transferred on load, budget ${transferBudget} B`);
 
-    return { route, htmlGzip, firstPaintGzip, cssGzip, fontBytes, initialJsGzip, lazyJsGzip, transfer };
+    return {
+      route,
+      htmlGzip,
+      firstPaintGzip,
+      cssGzip,
+      fontBytes,
+      initialJsGzip,
+      lazyJsGzip,
+      transfer,
+    };
   });
 
   return { pages: costs, problems };
 }
 
 export function formatBudgetTable({ pages }: BudgetReport): string {
-  const header = ['page', 'HTML gz', 'first screen gz', 'CSS gz', 'fonts', 'JS up front gz', 'JS on demand gz', 'on load'];
+  const header = [
+    'page',
+    'HTML gz',
+    'first screen gz',
+    'CSS gz',
+    'fonts',
+    'JS up front gz',
+    'JS on demand gz',
+    'on load',
+  ];
   const rows = pages.map((p) =>
-    [p.route, p.htmlGzip, p.firstPaintGzip, p.cssGzip, p.fontBytes, p.initialJsGzip, p.lazyJsGzip, p.transfer].map(String),
+    [
+      p.route,
+      p.htmlGzip,
+      p.firstPaintGzip,
+      p.cssGzip,
+      p.fontBytes,
+      p.initialJsGzip,
+      p.lazyJsGzip,
+      p.transfer,
+    ].map(String),
   );
-  const budgetLine = `budgets: first screen ${budgets.firstPaintGzip} B gzip, CSS ${budgets.cssGzip} B gzip a page, on load ${Object.entries(budgets.transfer).map(([page, bytes]) => `${bytes} B (${page})`).join(', ')}`;
+  const budgetLine = `budgets: first screen ${budgets.firstPaintGzip} B gzip, CSS ${budgets.cssGzip} B gzip a page, on load ${Object.entries(
+    budgets.transfer,
+  )
+    .map(([page, bytes]) => `${bytes} B (${page})`)
+    .join(', ')}`;
   return `${formatTable(header, rows)}\n${budgetLine}`;
 }
 
@@ -210,10 +294,15 @@ export interface ImageReport {
 
 /** The URLs an `<img>` may load: its `src` and the `srcset` candidates of it and its `<picture>`'s `<source>`s. */
 function imageCandidates(image: BuiltPage['document']): string[] {
-  const sources = image.parentNode?.tagName === 'PICTURE' ? image.parentNode.querySelectorAll('source') : [];
+  const sources =
+    image.parentNode?.tagName === 'PICTURE' ? image.parentNode.querySelectorAll('source') : [];
   const srcsets = [image, ...sources].map((element) => element.getAttribute('srcset') ?? '');
-  const fromSrcsets = srcsets.flatMap((srcset) => srcset.split(',').map((item) => item.trim().split(/\s+/)[0] ?? ''));
-  return [image.getAttribute('src') ?? '', ...fromSrcsets].filter((url) => url !== '' && !url.startsWith('data:'));
+  const fromSrcsets = srcsets.flatMap((srcset) =>
+    srcset.split(',').map((item) => item.trim().split(/\s+/)[0] ?? ''),
+  );
+  return [image.getAttribute('src') ?? '', ...fromSrcsets].filter(
+    (url) => url !== '' && !url.startsWith('data:'),
+  );
 }
 
 export function measureImages(outDir: string, pages: BuiltPage[]): ImageReport {
@@ -225,13 +314,17 @@ export function measureImages(outDir: string, pages: BuiltPage[]): ImageReport {
     for (const image of document.querySelectorAll('img')) {
       let heaviest: { file: string; bytes: number } | undefined;
       for (const url of imageCandidates(image)) {
-        const file = isExternal(url) ? undefined : fileForPath(outDir, new URL(url, `http://x${route}`).pathname);
+        const file = isExternal(url)
+          ? undefined
+          : fileForPath(outDir, new URL(url, `http://x${route}`).pathname);
         if (!file) continue;
         const bytes = statSync(file).size;
         if (bytes > (heaviest?.bytes ?? -1)) heaviest = { file, bytes };
         if (bytes > (largest?.bytes ?? 0)) largest = { url, bytes };
         if (bytes > imageBudgets.perImageBytes) {
-          problems.push(`${route}: image ${url} is ${bytes} B, budget ${imageBudgets.perImageBytes} B`);
+          problems.push(
+            `${route}: image ${url} is ${bytes} B, budget ${imageBudgets.perImageBytes} B`,
+          );
         }
       }
       if (heaviest) fetched.set(heaviest.file, heaviest.bytes);
@@ -247,7 +340,10 @@ export function measureImages(outDir: string, pages: BuiltPage[]): ImageReport {
 
 export function formatImageSummary({ pages, largest }: ImageReport): string {
   const none = { route: '-', imageBytes: 0 };
-  const heaviest = pages.reduce((top, page) => (page.imageBytes > top.imageBytes ? page : top), none);
+  const heaviest = pages.reduce(
+    (top, page) => (page.imageBytes > top.imageBytes ? page : top),
+    none,
+  );
   const largestImage = largest ? `${largest.bytes} B (${largest.url})` : 'none';
   return [
     `largest image: ${largestImage} (budget ${imageBudgets.perImageBytes} B)`,

@@ -42,7 +42,9 @@ export function readPages(outDir: string): BuiltPage[] {
 /** The file a same-origin URL path is served from, as a static host resolves it; undefined if none. */
 export function fileForPath(outDir: string, pathname: string): string | undefined {
   const decoded = decodeURIComponent(pathname);
-  const candidates = decoded.endsWith('/') ? [join(outDir, decoded, 'index.html')] : [join(outDir, decoded), join(outDir, decoded, 'index.html')];
+  const candidates = decoded.endsWith('/')
+    ? [join(outDir, decoded, 'index.html')]
+    : [join(outDir, decoded), join(outDir, decoded, 'index.html')];
   return candidates.find((candidate) => {
     try {
       return statSync(candidate).isFile();

@@ -11,13 +11,20 @@ export interface HtmlProblem {
 
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 
-export async function validatePages(pages: Pick<BuiltPage, 'route' | 'html'>[]): Promise<HtmlProblem[]> {
+export async function validatePages(
+  pages: Pick<BuiltPage, 'route' | 'html'>[],
+): Promise<HtmlProblem[]> {
   const problems: HtmlProblem[] = [];
   for (const page of pages) {
     const report = await validator.validateString(page.html, page.route);
     for (const result of report.results) {
       for (const message of result.messages) {
-        problems.push({ route: page.route, line: message.line, rule: message.ruleId, message: message.message });
+        problems.push({
+          route: page.route,
+          line: message.line,
+          rule: message.ruleId,
+          message: message.message,
+        });
       }
     }
   }

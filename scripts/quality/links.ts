@@ -21,7 +21,9 @@ function urlsOf(page: BuiltPage): string[] {
     LINK_ATTRIBUTES.flatMap((name) => {
       const value = element.getAttribute(name);
       if (!value) return [];
-      return name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+      return name === 'srcset'
+        ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+        : [value];
     }),
   );
 }
@@ -30,7 +32,11 @@ const idsCache = new Map<string, Set<string>>();
 function idsIn(file: string): Set<string> {
   let ids = idsCache.get(file);
   if (!ids) {
-    ids = new Set(parse(readFileSync(file, 'utf8')).querySelectorAll('[id]').map((element) => element.id));
+    ids = new Set(
+      parse(readFileSync(file, 'utf8'))
+        .querySelectorAll('[id]')
+        .map((element) => element.id),
+    );
     idsCache.set(file, ids);
   }
   return ids;

@@ -7,7 +7,13 @@ import { endpointFix, endpointProblem } from '../lib/contact/endpoint.ts';
  * that `npm start` and `npm run dev` work with the local inbox.
  * Wire it in astro.config.mjs as `contactWarning(site.contact)`.
  */
-export function contactWarning({ endpoint, isLocalInbox }: { endpoint: string; isLocalInbox: boolean }): AstroIntegration {
+export function contactWarning({
+  endpoint,
+  isLocalInbox,
+}: {
+  endpoint: string;
+  isLocalInbox: boolean;
+}): AstroIntegration {
   return {
     name: 'contact-warning',
     hooks: {

@@ -14,14 +14,18 @@ export function cspMetaFirst(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
+        const pages = (await readdir(root, { recursive: true })).filter((file) =>
+          file.endsWith('.html'),
+        );
         await Promise.all(
           pages.map(async (page) => {
             const file = join(root, page);
             try {
               await writeFile(file, moveCspMetaFirst(await readFile(file, 'utf8')));
             } catch (error) {
-              throw new Error(`${page}: ${(error as Error).message}: is security.csp still on?`, { cause: error });
+              throw new Error(`${page}: ${(error as Error).message}: is security.csp still on?`, {
+                cause: error,
+              });
             }
           }),
         );

@@ -28,11 +28,16 @@ export function securityHeaders(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html'));
+        const pages = (await readdir(root, { recursive: true })).filter((file) =>
+          file.endsWith('.html'),
+        );
         const csps = await Promise.all(
           pages.map(async (page) => {
             const policy = cspFromHtml(await readFile(join(root, page), 'utf8'));
-            if (!policy) throw new Error(`${page} has no Content-Security-Policy meta tag: is security.csp still on?`);
+            if (!policy)
+              throw new Error(
+                `${page} has no Content-Security-Policy meta tag: is security.csp still on?`,
+              );
             return parseCsp(policy);
           }),
         );
@@ -46,7 +51,9 @@ export function securityHeaders(): AstroIntegration {
           throw new Error(`_headers would not fit the hosts' limits:\n- ${problems.join('\n- ')}`);
         }
         await writeFile(join(root, '_headers'), renderHeadersFile(rules));
-        logger.info(`_headers: ${rules.length} rules, one Content-Security-Policy for ${pages.length} pages`);
+        logger.info(
+          `_headers: ${rules.length} rules, one Content-Security-Policy for ${pages.length} pages`,
+        );
       },
     },
   };

@@ -2,7 +2,9 @@ import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { byOrder, byPartialDateDescending, byWorkshopDate, isPublished } from './entries';
 
 async function published<C extends CollectionKey>(collection: C) {
-  return getCollection(collection, (entry) => isPublished(entry as { data: { draft?: boolean } }, import.meta.env.DEV));
+  return getCollection(collection, (entry) =>
+    isPublished(entry as { data: { draft?: boolean } }, import.meta.env.DEV),
+  );
 }
 
 export const getWorkshops = async () => (await published('workshops')).sort(byWorkshopDate);
@@ -14,7 +16,10 @@ export const getComparison = async () => (await getCollection('comparison')).sor
 /** An entry a page cannot do without, by file name; a missing file is a build error that names it. */
 async function requiredEntry<C extends 'pages' | 'home'>(collection: C, id: string) {
   const entry = await getEntry(collection, id);
-  if (!entry) throw new Error(`src/content/${collection}/${id}.mdx is missing: a page needs it for its words.`);
+  if (!entry)
+    throw new Error(
+      `src/content/${collection}/${id}.mdx is missing: a page needs it for its words.`,
+    );
   return entry;
 }
 
@@ -26,11 +31,18 @@ export const getHomeSection = (id: string) => requiredEntry('home', id);
  * Astro only logs a name with no file; this fails the build and names the file, the field and the name.
  * A draft is as good as missing in a production build.
  */
-export async function getReferencedWriting(owner: string, field: string, references: { id: string }[]) {
+export async function getReferencedWriting(
+  owner: string,
+  field: string,
+  references: { id: string }[],
+) {
   const writing = await getWriting();
   return references.map(({ id }) => {
     const entry = writing.find((candidate) => candidate.id === id);
-    if (!entry) throw new Error(`${owner}: ${field} names "${id}", but src/content/writing/${id}.yaml is missing or a draft.`);
+    if (!entry)
+      throw new Error(
+        `${owner}: ${field} names "${id}", but src/content/writing/${id}.yaml is missing or a draft.`,
+      );
     return entry;
   });
 }

@@ -19,7 +19,8 @@ export const entryId = (file: string): string =>
     .replace(/\/index$/, '');
 
 /** Files whose name starts with "_" are not entries, by Astro's convention (notes, partials). */
-const isEntryCandidate = (file: string) => !file.split('/').some((segment) => segment.startsWith('_'));
+const isEntryCandidate = (file: string) =>
+  !file.split('/').some((segment) => segment.startsWith('_'));
 
 /**
  * The problems of one collection folder, each naming its file(s) and the fix: a Markdown file that is
@@ -34,7 +35,9 @@ export function contentFolderProblems(folder: string, files: readonly string[]):
     if (extension === undefined) continue;
     if (extension !== '.mdx') {
       const renamed = file.slice(0, -extension.length) + '.mdx';
-      problems.push(`${folder}/${file}: only .mdx files are read here; rename it to ${renamed.split('/').at(-1)}`);
+      problems.push(
+        `${folder}/${file}: only .mdx files are read here; rename it to ${renamed.split('/').at(-1)}`,
+      );
       continue;
     }
     const id = entryId(file);
@@ -43,7 +46,9 @@ export function contentFolderProblems(folder: string, files: readonly string[]):
   for (const [id, clashing] of byId) {
     if (clashing.length < 2) continue;
     const names = clashing.map((file) => `${folder}/${file}`).join(' and ');
-    problems.push(`${names} both give the entry "${id}" (one URL), so one would be dropped; rename one of them`);
+    problems.push(
+      `${names} both give the entry "${id}" (one URL), so one would be dropped; rename one of them`,
+    );
   }
   return problems;
 }

@@ -37,16 +37,18 @@ export const calendarDate = () =>
 export const httpsUrl = () => {
   const message = 'an absolute URL starting with https://';
   // `https:foo` parses as a URL, but a browser resolves it against the page, so the slashes are required.
-  return z.string().startsWith('https://', message).pipe(z.url({ protocol: /^https$/, message }));
+  return z
+    .string()
+    .startsWith('https://', message)
+    .pipe(z.url({ protocol: /^https$/, message }));
 };
 
 /** A path on this site (starting with a single "/") or an absolute `https:` URL; never `javascript:` and the like. */
 export const siteOrHttpsHref = () =>
-  z
-    .string()
-    .refine((href) => /^\/(?![/\\])\S*$/.test(href) || httpsUrl().safeParse(href).success, {
-      message: 'a path on this site starting with "/", e.g. /contact/, or a URL starting with https://',
-    });
+  z.string().refine((href) => /^\/(?![/\\])\S*$/.test(href) || httpsUrl().safeParse(href).success, {
+    message:
+      'a path on this site starting with "/", e.g. /contact/, or a URL starting with https://',
+  });
 
 const cta = z.strictObject({ label: text(), href: siteOrHttpsHref() });
 
@@ -59,11 +61,19 @@ const partialDatePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
  */
 export const partialDate = () =>
   z.preprocess(
-    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value),
+    (value) =>
+      value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : typeof value === 'number'
+          ? String(value)
+          : value,
     z
       .string()
       .regex(partialDatePattern, 'a year, a month or a day: "2024", "2025-08" or "2025-12-09"')
-      .refine((value) => value.length < 10 || parseCalendarDay(value) !== undefined, 'a day that exists'),
+      .refine(
+        (value) => value.length < 10 || parseCalendarDay(value) !== undefined,
+        'a day that exists',
+      ),
   );
 
 /** An entry of the writing collection, by its file name; Astro reports a name with no file. */
@@ -106,7 +116,15 @@ const sectionItem = z.strictObject({
   marker: z.string().trim().optional(),
 });
 
-const homeVariants = ['hero', 'steps', 'comparison', 'training', 'spotlights', 'writing', 'about'] as const;
+const homeVariants = [
+  'hero',
+  'steps',
+  'comparison',
+  'training',
+  'spotlights',
+  'writing',
+  'about',
+] as const;
 
 /** One section of the home page; `variant` picks the component, the file name is its anchor. */
 export const homeSectionSchema = z.strictObject({
@@ -128,9 +146,7 @@ export const workshopSchema = z
     title: text(),
     event: text(),
     city: text(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'the two-letter ISO code in capitals, e.g. "CZ"'),
+    country: z.string().regex(/^[A-Z]{2}$/, 'the two-letter ISO code in capitals, e.g. "CZ"'),
     /** Day of the session. Omit it when the brief gives none; the page then shows no date. */
     date: calendarDate().optional(),
     startTime: z
@@ -138,7 +154,10 @@ export const workshopSchema = z
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '24-hour HH:MM, e.g. "10:15"')
       .optional(),
     /** The venue's IANA time zone: it turns the start time into an exact instant for calendars and search. */
-    timeZone: z.string().refine(isTimeZone, 'an IANA time zone name, e.g. "Europe/Prague"').optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'an IANA time zone name, e.g. "Europe/Prague"')
+      .optional(),
     durationMinutes: z.number().int().positive('a whole number of minutes').optional(),
     sessionTitle: text().optional(),
     audience: text().optional(),
@@ -176,16 +195,24 @@ const findings = z.union(
   [
     z.strictObject({
       bySeverity: z
-        .strictObject(Object.fromEntries(severities.map((severity) => [severity, count().optional()])) as {
-          [S in Severity]: z.ZodOptional<ReturnType<typeof count>>;
-        })
-        .refine((counts) => Object.values(counts).some((value) => value !== undefined), 'give at least one severity'),
+        .strictObject(
+          Object.fromEntries(severities.map((severity) => [severity, count().optional()])) as {
+            [S in Severity]: z.ZodOptional<ReturnType<typeof count>>;
+          },
+        )
+        .refine(
+          (counts) => Object.values(counts).some((value) => value !== undefined),
+          'give at least one severity',
+        ),
       /** What happened to the findings, e.g. that the client addressed all of them. */
       resolution: text().optional(),
     }),
     z.strictObject({ verified: text() }),
   ],
-  { message: 'either bySeverity (with critical, high, medium, low or info counts) or verified: a statement' },
+  {
+    message:
+      'either bySeverity (with critical, high, medium, low or info counts) or verified: a statement',
+  },
 );
 
 const engagement = z.strictObject({
@@ -232,10 +259,14 @@ export const spotlightSchema = z
     message: 'an open-source project needs its status, e.g. "Current" or "Past"',
     path: ['status'],
   })
-  .refine((entry) => !entry.engagement || !entry.year || entry.engagement.start.startsWith(String(entry.year)), {
-    message: 'the engagement starts in another year than the spotlight\'s year',
-    path: ['engagement', 'start'],
-  });
+  .refine(
+    (entry) =>
+      !entry.engagement || !entry.year || entry.engagement.start.startsWith(String(entry.year)),
+    {
+      message: "the engagement starts in another year than the spotlight's year",
+      path: ['engagement', 'start'],
+    },
+  );
 
 /** How many of a spotlight's figures its card shows: the first ones, which the file lists strongest first. */
 export const CARD_METRICS = 3;

@@ -11,7 +11,8 @@ const CHARSET_META = /<meta charset="[^"]*"\s*\/?>/i;
 export function moveCspMetaFirst(html: string): string {
   const tags = html.match(CSP_META) ?? [];
   const [tag] = tags;
-  if (tag === undefined || tags.length > 1) throw new Error(`expected one CSP meta tag, found ${tags.length}`);
+  if (tag === undefined || tags.length > 1)
+    throw new Error(`expected one CSP meta tag, found ${tags.length}`);
   const rest = html.replace(tag, '');
   const charset = CHARSET_META.exec(rest);
   if (!charset) throw new Error('no <meta charset> to put the CSP meta tag after');

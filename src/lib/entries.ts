@@ -13,10 +13,14 @@ export interface Draftable {
 }
 
 /** Drafts are visible while editing (`npm run dev`) and absent from every production build. */
-export const isPublished = (entry: Draftable, isDev: boolean): boolean => isDev || !entry.data.draft;
+export const isPublished = (entry: Draftable, isDev: boolean): boolean =>
+  isDev || !entry.data.draft;
 
 /** Newest workshop first; workshops without a date (the brief gives none) after the dated ones. */
-export function byWorkshopDate<T extends { id: string; data: { date?: Date | undefined } }>(a: T, b: T): number {
+export function byWorkshopDate<T extends { id: string; data: { date?: Date | undefined } }>(
+  a: T,
+  b: T,
+): number {
   const at = a.data.date?.getTime() ?? -Infinity;
   const bt = b.data.date?.getTime() ?? -Infinity;
   return bt - at || a.id.localeCompare(b.id);
@@ -30,7 +34,9 @@ export function byOrder<T extends { id: string; data: { order: number } }>(a: T,
  * Newest first, by a date as precise as it is known ("2025", "2025-08", "2025-12-09"); a bare year comes
  * after the days within it, and undated entries after the dated ones.
  */
-export function byPartialDateDescending<T extends { id: string; data: { date?: string | undefined } }>(a: T, b: T): number {
+export function byPartialDateDescending<
+  T extends { id: string; data: { date?: string | undefined } },
+>(a: T, b: T): number {
   const ad = a.data.date ?? '';
   const bd = b.data.date ?? '';
   return bd.localeCompare(ad) || a.id.localeCompare(b.id);

@@ -12,10 +12,19 @@ import { canonicalUrl } from './seo';
 
 export const feedPath = '/rss.xml';
 
-const item = ({ path, title, description }: PageMeta, categories: string[], pubDate?: Date): RSSFeedItem =>
-  linkItem(title, description, canonicalUrl(path), categories, pubDate);
+const item = (
+  { path, title, description }: PageMeta,
+  categories: string[],
+  pubDate?: Date,
+): RSSFeedItem => linkItem(title, description, canonicalUrl(path), categories, pubDate);
 
-function linkItem(title: string, description: string, link: string, categories: string[], pubDate?: Date): RSSFeedItem {
+function linkItem(
+  title: string,
+  description: string,
+  link: string,
+  categories: string[],
+  pubDate?: Date,
+): RSSFeedItem {
   return { title, description, link, categories, ...(pubDate ? { pubDate } : {}) };
 }
 
@@ -28,13 +37,29 @@ export function feedItems(
   writing: Entry<Writing>[],
 ): RSSFeedItem[] {
   return [
-    ...workshops.map((workshop) => item(workshopMeta(workshop), [workshopLabels.workshop, workshop.data.event], workshop.data.date)),
+    ...workshops.map((workshop) =>
+      item(
+        workshopMeta(workshop),
+        [workshopLabels.workshop, workshop.data.event],
+        workshop.data.date,
+      ),
+    ),
     ...spotlights.map((spotlight) =>
-      item(spotlightMeta(spotlight), [spotlightKinds[spotlight.data.kind], ...spotlight.data.tools, ...spotlight.data.topics]),
+      item(spotlightMeta(spotlight), [
+        spotlightKinds[spotlight.data.kind],
+        ...spotlight.data.tools,
+        ...spotlight.data.topics,
+      ]),
     ),
     // Published elsewhere: the item links to the work itself.
     ...writing.map(({ data }) =>
-      linkItem(data.title, data.summary, data.url, [writingLabels.kind[data.kind]], dayOf(data.date)),
+      linkItem(
+        data.title,
+        data.summary,
+        data.url,
+        [writingLabels.kind[data.kind]],
+        dayOf(data.date),
+      ),
     ),
   ];
 }

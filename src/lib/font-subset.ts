@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
  */
 
 /** Printable ASCII: every letter, digit and sign a sentence or a URL can need. */
-const ascii = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+const ascii = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join(
+  '',
+);
 
 /** Typographic punctuation the copy uses (curly quotes, dashes, ellipsis, arrows, the minus sign). */
 const typographic = '©·‘’“”–—…•×←→−';

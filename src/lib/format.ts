@@ -1,9 +1,18 @@
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "19 June 2026". Dates in content are calendar days, so they are read and shown in UTC. */
 export const formatDate = (date: Date): string => dateFormat.format(date);
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** A date as precisely as the content gives it: "2024", "August 2025" or "9 December 2025". */
 export function formatPartialDate(date: string): string {

@@ -29,7 +29,8 @@ export function encodeIco(images: IcoImage[]): Uint8Array<ArrayBuffer> {
   view.setUint16(4, images.length, true);
   let offset = dataStart;
   images.forEach(({ size, png }, index) => {
-    if (size < 1 || size > 256) throw new Error(`An ICO image is 1 to 256 pixels wide, not ${size}`);
+    if (size < 1 || size > 256)
+      throw new Error(`An ICO image is 1 to 256 pixels wide, not ${size}`);
     const entry = ICO_HEADER_BYTES + ICO_ENTRY_BYTES * index;
     view.setUint8(entry, size % 256); // 0 stands for 256
     view.setUint8(entry + 1, size % 256);
@@ -55,7 +56,11 @@ export function webManifest() {
     background_color: site.themeColor.light,
     icons: [
       { src: '/favicon.svg', type: 'image/svg+xml', sizes: 'any' },
-      ...manifestIconSizes.map((size) => ({ src: manifestIconPath(size), type: 'image/png', sizes: `${size}x${size}` })),
+      ...manifestIconSizes.map((size) => ({
+        src: manifestIconPath(size),
+        type: 'image/png',
+        sizes: `${size}x${size}`,
+      })),
     ],
   };
 }

@@ -44,7 +44,10 @@ export const itf = {
   list: (items: readonly ItfValue[]): ItfValue => ({ kind: 'list', items }),
   tuple: (items: readonly ItfValue[]): ItfValue => ({ kind: 'tuple', items }),
   set: (items: readonly ItfValue[]): ItfValue => ({ kind: 'set', items }),
-  map: (entries: readonly (readonly [ItfValue, ItfValue])[]): ItfValue => ({ kind: 'map', entries }),
+  map: (entries: readonly (readonly [ItfValue, ItfValue])[]): ItfValue => ({
+    kind: 'map',
+    entries,
+  }),
   record: (fields: Readonly<Record<string, ItfValue>>): ItfValue => ({ kind: 'record', fields }),
   /** A Quint sum-type value, e.g. `Some(3)`: ITF writes it as the record `{ tag, value }`. */
   variant: (tag: string, value: ItfValue = { kind: 'tuple', items: [] }): ItfValue => ({
@@ -68,7 +71,9 @@ export function encodeValue(value: ItfValue): Json {
     case 'map':
       return { '#map': value.entries.map(([key, item]) => [encodeValue(key), encodeValue(item)]) };
     case 'record':
-      return Object.fromEntries(Object.entries(value.fields).map(([field, item]) => [field, encodeValue(item)]));
+      return Object.fromEntries(
+        Object.entries(value.fields).map(([field, item]) => [field, encodeValue(item)]),
+      );
     case 'unserializable':
       return { '#unserializable': value.text };
   }
@@ -77,7 +82,11 @@ export function encodeValue(value: ItfValue): Json {
 /** The trace as the JSON object of the format, ready for `JSON.stringify`. */
 export function encodeItf(trace: ItfTrace): Json {
   return {
-    '#meta': { format: 'ITF', 'format-description': ITF_FORMAT_DESCRIPTION, ...(trace.meta as Record<string, Json>) },
+    '#meta': {
+      format: 'ITF',
+      'format-description': ITF_FORMAT_DESCRIPTION,
+      ...(trace.meta as Record<string, Json>),
+    },
     ...(trace.params === undefined ? {} : { params: trace.params }),
     vars: trace.vars,
     states: trace.states.map((state, index) => ({
@@ -92,7 +101,8 @@ export function stringifyItf(trace: ItfTrace): string {
   return `${JSON.stringify(encodeItf(trace), null, 2)}\n`;
 }
 
-export type ItfResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type ItfResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 class ItfError extends Error {}
 
@@ -120,15 +130,20 @@ export function decodeValue(json: unknown, path = 'value'): ItfValue {
   if (typeof json === 'boolean' || typeof json === 'string') return json;
   if (typeof json === 'number') {
     // ADR-015 allows plain JSON numbers for integers that fit; fractions are not ITF values.
-    return Number.isSafeInteger(json) ? BigInt(json) : fail(path, `expected an integer, found ${json}`);
+    return Number.isSafeInteger(json)
+      ? BigInt(json)
+      : fail(path, `expected an integer, found ${json}`);
   }
-  if (Array.isArray(json)) return itf.list(json.map((item, index) => decodeValue(item, `${path}[${index}]`)));
+  if (Array.isArray(json))
+    return itf.list(json.map((item, index) => decodeValue(item, `${path}[${index}]`)));
   if (!isObject(json)) return fail(path, `expected an ITF value, found ${describeJson(json)}`);
 
   const tag = TAGS.find((candidate) => candidate in json);
   if (tag === undefined) {
     return itf.record(
-      Object.fromEntries(Object.entries(json).map(([field, item]) => [field, decodeValue(item, `${path}.${field}`)])),
+      Object.fromEntries(
+        Object.entries(json).map(([field, item]) => [field, decodeValue(item, `${path}.${field}`)]),
+      ),
     );
   }
   if (Object.keys(json).length !== 1) fail(path, `"${tag}" must be the only key of its object`);
@@ -136,19 +151,31 @@ export function decodeValue(json: unknown, path = 'value'): ItfValue {
   switch (tag) {
     case '#bigint':
       if (typeof content !== 'string' || !/^-?\d+$/.test(content)) {
-        return fail(path, `"#bigint" must hold a string of decimal digits, found ${describeJson(content)}`);
+        return fail(
+          path,
+          `"#bigint" must hold a string of decimal digits, found ${describeJson(content)}`,
+        );
       }
       return BigInt(content);
     case '#tup':
-      return itf.tuple(arrayAt(content, `${path}.#tup`).map((item, index) => decodeValue(item, `${path}.#tup[${index}]`)));
+      return itf.tuple(
+        arrayAt(content, `${path}.#tup`).map((item, index) =>
+          decodeValue(item, `${path}.#tup[${index}]`),
+        ),
+      );
     case '#set':
-      return itf.set(arrayAt(content, `${path}.#set`).map((item, index) => decodeValue(item, `${path}.#set[${index}]`)));
+      return itf.set(
+        arrayAt(content, `${path}.#set`).map((item, index) =>
+          decodeValue(item, `${path}.#set[${index}]`),
+        ),
+      );
     case '#map':
       return itf.map(
         arrayAt(content, `${path}.#map`).map((entry, index) => {
           const at = `${path}.#map[${index}]`;
           const pair = arrayAt(entry, at);
-          if (pair.length !== 2) fail(at, `expected a [key, value] pair, found ${pair.length} items`);
+          if (pair.length !== 2)
+            fail(at, `expected a [key, value] pair, found ${pair.length} items`);
           return [decodeValue(pair[0], `${at}[0]`), decodeValue(pair[1], `${at}[1]`)] as const;
         }),
       );
@@ -161,7 +188,9 @@ export function decodeValue(json: unknown, path = 'value'): ItfValue {
 
 function decodeNames(json: unknown, path: string): string[] {
   const names = arrayAt(json, path).map((name, index) =>
-    typeof name === 'string' && name !== '' ? name : fail(`${path}[${index}]`, 'expected a non-empty name'),
+    typeof name === 'string' && name !== ''
+      ? name
+      : fail(`${path}[${index}]`, 'expected a non-empty name'),
   );
   const repeated = names.find((name, index) => names.indexOf(name) !== index);
   if (repeated !== undefined) fail(path, `"${repeated}" is listed twice`);
@@ -182,7 +211,9 @@ function decodeState(json: unknown, index: number, vars: readonly string[]): Itf
   if (missing !== undefined) fail(path, `variable "${missing}" is missing`);
   const unknown = Object.keys(values).find((name) => !vars.includes(name));
   if (unknown !== undefined) fail(path, `variable "${unknown}" is not listed in "vars"`);
-  return Object.fromEntries(vars.map((name) => [name, decodeValue(values[name], `${path}.${name}`)]));
+  return Object.fromEntries(
+    vars.map((name) => [name, decodeValue(values[name], `${path}.${name}`)]),
+  );
 }
 
 function decodeTrace(json: unknown): ItfTrace {
@@ -190,11 +221,19 @@ function decodeTrace(json: unknown): ItfTrace {
   const meta = json['#meta'] ?? {};
   if (!isObject(meta)) fail('#meta', `expected an object, found ${describeJson(meta)}`);
   const vars = decodeNames(json['vars'], 'vars');
-  const states = arrayAt(json['states'], 'states').map((state, index) => decodeState(state, index, vars));
+  const states = arrayAt(json['states'], 'states').map((state, index) =>
+    decodeState(state, index, vars),
+  );
   if (states.length === 0) fail('states', 'a trace has at least one state');
   const loop = json['loop'];
-  if (loop !== undefined && !(Number.isInteger(loop) && (loop as number) >= 0 && (loop as number) < states.length)) {
-    fail('loop', `expected the index of a state (0 to ${states.length - 1}), found ${describeJson(loop)}`);
+  if (
+    loop !== undefined &&
+    !(Number.isInteger(loop) && (loop as number) >= 0 && (loop as number) < states.length)
+  ) {
+    fail(
+      'loop',
+      `expected the index of a state (0 to ${states.length - 1}), found ${describeJson(loop)}`,
+    );
   }
   return {
     meta: meta as Record<string, unknown>,

@@ -36,7 +36,8 @@ export const SOCIAL_IMAGE = { width: 1200, height: 630, type: 'image/png' } as c
 /** The social image's route parameter: "/" → "index", "/training/x/" → "training/x". */
 export const socialImageSlug = (pagePath: PagePath): string => pagePath.slice(1, -1) || 'index';
 
-export const socialImagePath = (pagePath: PagePath): string => `/og/${socialImageSlug(pagePath)}.png`;
+export const socialImagePath = (pagePath: PagePath): string =>
+  `/og/${socialImageSlug(pagePath)}.png`;
 
 /** Pages are served as folders: "/404" and "/404.html" are the page at "/404/". */
 export function pagePathOf(pathname: string): PagePath {
@@ -49,11 +50,14 @@ export interface Crumb {
   path: PagePath;
 }
 
-const sectionNames = new Map<string, string>([...site.nav, site.cta].map(({ label, href }) => [href, label]));
+const sectionNames = new Map<string, string>(
+  [...site.nav, site.cta].map(({ label, href }) => [href, label]),
+);
 
 function sectionName(path: string): string {
   const name = sectionNames.get(path);
-  if (!name) throw new Error(`${path} has pages below it but no name: add it to site.nav in src/config.ts`);
+  if (!name)
+    throw new Error(`${path} has pages below it but no name: add it to site.nav in src/config.ts`);
   return name;
 }
 
@@ -61,9 +65,14 @@ function sectionName(path: string): string {
 export function breadcrumbTrail(path: PagePath, title: string): Crumb[] {
   if (path === '/') return [];
   const segments = path.split('/').filter(Boolean);
-  const sections = segments.slice(0, -1).map((_, index): PagePath => `/${segments.slice(0, index + 1).join('/')}/`);
+  const sections = segments
+    .slice(0, -1)
+    .map((_, index): PagePath => `/${segments.slice(0, index + 1).join('/')}/`);
   return [
-    ...(['/', ...sections] as PagePath[]).map((section) => ({ name: sectionName(section), path: section })),
+    ...(['/', ...sections] as PagePath[]).map((section) => ({
+      name: sectionName(section),
+      path: section,
+    })),
     { name: title, path },
   ];
 }
@@ -75,5 +84,11 @@ export function sectionOf(path: PagePath): string | undefined {
 }
 
 export function robotsTxt(): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${canonicalUrl('/sitemap-index.xml')}`, ''].join('\n');
+  return [
+    'User-agent: *',
+    'Allow: /',
+    '',
+    `Sitemap: ${canonicalUrl('/sitemap-index.xml')}`,
+    '',
+  ].join('\n');
 }

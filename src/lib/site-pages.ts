@@ -9,5 +9,9 @@ export async function getSitePages(): Promise<PageMeta[]> {
       return { path: pagePaths[id], title, description };
     }),
   );
-  return [...pages, ...(await getWorkshops()).map(workshopMeta), ...(await getSpotlights()).map(spotlightMeta)];
+  return [
+    ...pages,
+    ...(await getWorkshops()).map(workshopMeta),
+    ...(await getSpotlights()).map(spotlightMeta),
+  ];
 }

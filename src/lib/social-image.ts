@@ -25,10 +25,22 @@ export interface SocialCard {
  */
 const fontFiles = [
   { name: 'Inter', weight: 400, file: '@fontsource/inter/files/inter-latin-400-normal.woff' },
-  { name: 'Inter Latin Extended', weight: 400, file: '@fontsource/inter/files/inter-latin-ext-400-normal.woff' },
+  {
+    name: 'Inter Latin Extended',
+    weight: 400,
+    file: '@fontsource/inter/files/inter-latin-ext-400-normal.woff',
+  },
   { name: 'Inter', weight: 600, file: '@fontsource/inter/files/inter-latin-600-normal.woff' },
-  { name: 'Inter Latin Extended', weight: 600, file: '@fontsource/inter/files/inter-latin-ext-600-normal.woff' },
-  { name: 'JetBrains Mono', weight: 400, file: '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-400-normal.woff' },
+  {
+    name: 'Inter Latin Extended',
+    weight: 600,
+    file: '@fontsource/inter/files/inter-latin-ext-600-normal.woff',
+  },
+  {
+    name: 'JetBrains Mono',
+    weight: 400,
+    file: '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-400-normal.woff',
+  },
 ] as const;
 
 const resolvePackageFile = createRequire(import.meta.url).resolve;
@@ -45,16 +57,26 @@ const loadFonts = (): Font[] =>
 type Style = Record<string, string | number>;
 interface CardElement {
   type: string;
-  props: { style?: Style; children?: string | CardElement[]; src?: string; width?: number; height?: number };
+  props: {
+    style?: Style;
+    children?: string | CardElement[];
+    src?: string;
+    width?: number;
+    height?: number;
+  };
 }
 
-const box = (style: Style, children: string | CardElement[]): CardElement => ({ type: 'div', props: { style, children } });
+const box = (style: Style, children: string | CardElement[]): CardElement => ({
+  type: 'div',
+  props: { style, children },
+});
 
 const faviconDataUri = `data:image/svg+xml;base64,${Buffer.from(faviconSvg).toString('base64')}`;
 
 /** Long titles step down in size, and the longest are shortened, so that none needs more than three lines. */
 const TITLE_MAX_LENGTH = 100;
-const titleSize = (title: string): number => (title.length <= 32 ? 80 : title.length <= 52 ? 68 : 58);
+const titleSize = (title: string): number =>
+  title.length <= 32 ? 80 : title.length <= 52 ? 68 : 58;
 
 function cardLayout({ title: fullTitle, section }: SocialCard): CardElement {
   const title = fitText(fullTitle, TITLE_MAX_LENGTH);
@@ -77,12 +99,40 @@ function cardLayout({ title: fullTitle, section }: SocialCard): CardElement {
         { type: 'img', props: { src: faviconDataUri, width: 52, height: 52 } },
         box({}, personFullName),
       ]),
-      box({ display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, gap: 22 }, [
-        ...(section
-          ? [box({ fontFamily: 'JetBrains Mono', fontSize: 26, color: colour.accent, letterSpacing: '0.06em' }, section.toUpperCase())]
-          : []),
-        box({ fontSize: titleSize(title), fontWeight: 600, lineHeight: 1.1, letterSpacing: '-0.025em', textWrap: 'balance' }, title),
-      ]),
+      box(
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'center',
+          flexGrow: 1,
+          gap: 22,
+        },
+        [
+          ...(section
+            ? [
+                box(
+                  {
+                    fontFamily: 'JetBrains Mono',
+                    fontSize: 26,
+                    color: colour.accent,
+                    letterSpacing: '0.06em',
+                  },
+                  section.toUpperCase(),
+                ),
+              ]
+            : []),
+          box(
+            {
+              fontSize: titleSize(title),
+              fontWeight: 600,
+              lineHeight: 1.1,
+              letterSpacing: '-0.025em',
+              textWrap: 'balance',
+            },
+            title,
+          ),
+        ],
+      ),
       box(
         {
           display: 'flex',
@@ -101,6 +151,10 @@ function cardLayout({ title: fullTitle, section }: SocialCard): CardElement {
 }
 
 export async function renderSocialCard(card: SocialCard): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(cardLayout(card), { width: SOCIAL_IMAGE.width, height: SOCIAL_IMAGE.height, fonts: loadFonts() });
+  const svg = await satori(cardLayout(card), {
+    width: SOCIAL_IMAGE.width,
+    height: SOCIAL_IMAGE.height,
+    fonts: loadFonts(),
+  });
   return svgToPng(svg, SOCIAL_IMAGE.width);
 }

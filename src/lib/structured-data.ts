@@ -96,7 +96,11 @@ export interface PracticeFacts {
 }
 
 /** The consulting practice and the ways to work with it; the offers carry no price, the brief gives none. */
-export function professionalServiceNode({ description, slogan, offers }: PracticeFacts): WithContext<ProfessionalServiceLeaf> {
+export function professionalServiceNode({
+  description,
+  slogan,
+  offers,
+}: PracticeFacts): WithContext<ProfessionalServiceLeaf> {
   return {
     '@context': context,
     '@type': 'ProfessionalService',
@@ -110,7 +114,12 @@ export function professionalServiceNode({ description, slogan, offers }: Practic
     knowsAbout: person.knowsAbout,
     makesOffer: offers.map((offer) => ({
       '@type': 'Offer',
-      itemOffered: { '@type': 'Service', name: offer.name, description: offer.description, provider: { '@id': ids.person } },
+      itemOffered: {
+        '@type': 'Service',
+        name: offer.name,
+        description: offer.description,
+        provider: { '@id': ids.person },
+      },
     })),
   };
 }
@@ -121,16 +130,24 @@ function sessionDates({ date, startTime, timeZone, durationMinutes }: Workshop &
   const start = instantAt(date, startTime, timeZone);
   return {
     startDate: isoInZone(start, timeZone),
-    ...(durationMinutes ? { endDate: isoInZone(addMinutes(start, durationMinutes), timeZone) } : {}),
+    ...(durationMinutes
+      ? { endDate: isoInZone(addMinutes(start, durationMinutes), timeZone) }
+      : {}),
   };
 }
 
 /** A workshop session as an event, or nothing for a workshop whose day the content does not give. */
-export function workshopEventNode(workshop: Entry<Workshop>): WithContext<EducationEventLeaf> | undefined {
+export function workshopEventNode(
+  workshop: Entry<Workshop>,
+): WithContext<EducationEventLeaf> | undefined {
   const { data } = workshop;
   if (!data.date) return undefined;
   const { path } = workshopMeta(workshop);
-  const conference = { '@type': 'Organization', name: data.event, ...(data.link ? { url: data.link } : {}) } as const;
+  const conference = {
+    '@type': 'Organization',
+    name: data.event,
+    ...(data.link ? { url: data.link } : {}),
+  } as const;
   return {
     '@context': context,
     '@type': 'EducationEvent',
@@ -145,10 +162,17 @@ export function workshopEventNode(workshop: Entry<Workshop>): WithContext<Educat
     location: {
       '@type': 'Place',
       name: data.city,
-      address: { '@type': 'PostalAddress', addressLocality: data.city, addressCountry: data.country },
+      address: {
+        '@type': 'PostalAddress',
+        addressLocality: data.city,
+        addressCountry: data.country,
+      },
     },
     organizer: conference,
-    performer: [personReference(), ...(data.coPresenter ? [{ '@type': 'Person', name: data.coPresenter } as const] : [])],
+    performer: [
+      personReference(),
+      ...(data.coPresenter ? [{ '@type': 'Person', name: data.coPresenter } as const] : []),
+    ],
     ...(data.audience ? { audience: { '@type': 'Audience', audienceType: data.audience } } : {}),
   };
 }
@@ -157,7 +181,10 @@ export function workshopEventNode(workshop: Entry<Workshop>): WithContext<Educat
  * A spotlight as an article. Only the year of the work is known, and schema.org dates may be a bare
  * year, so it is `dateCreated: "2025"`; no day is made up for `datePublished`.
  */
-export function spotlightArticleNode(spotlight: Entry<Spotlight>, sources: Entry<Writing>[]): WithContext<ArticleLeaf> {
+export function spotlightArticleNode(
+  spotlight: Entry<Spotlight>,
+  sources: Entry<Writing>[],
+): WithContext<ArticleLeaf> {
   const { data } = spotlight;
   const { path, title, description } = spotlightMeta(spotlight);
   const keywords = [...data.tools, ...data.topics];
@@ -212,7 +239,10 @@ function writingLeaf({ data }: Entry<Writing>): WritingLeaf {
     name: data.title,
     url: data.url,
     description: data.summary,
-    author: [personReference(), ...data.coAuthors.map((name): PersonLeaf => ({ '@type': 'Person', name }))],
+    author: [
+      personReference(),
+      ...data.coAuthors.map((name): PersonLeaf => ({ '@type': 'Person', name })),
+    ],
     ...(data.date ? { datePublished: data.date } : {}),
   });
 }
@@ -236,4 +266,5 @@ export function breadcrumbListNode(trail: Crumb[]): WithContext<BreadcrumbListLe
 }
 
 /** JSON for a `<script type="application/ld+json">`: a "<" in the content cannot close the element. */
-export const serializeJsonLd = (data: StructuredData): string => JSON.stringify(data).replace(/</g, '\\u003c');
+export const serializeJsonLd = (data: StructuredData): string =>
+  JSON.stringify(data).replace(/</g, '\\u003c');

@@ -21,7 +21,8 @@ function offsetMinutes(timeZone: string, instant: number): number {
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
-  if (!match) throw new Error(`Cannot read the UTC offset of time zone ${timeZone} (got "${name}")`);
+  if (!match)
+    throw new Error(`Cannot read the UTC offset of time zone ${timeZone} (got "${name}")`);
   const [, sign, hours = '0', minutes = '0'] = match;
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
 }
@@ -38,7 +39,13 @@ const formatOffset = (minutes: number): string => {
  */
 export function instantAt(day: Date, time: string, timeZone: string): number {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  const wallClock = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hours, minutes);
+  const wallClock = Date.UTC(
+    day.getUTCFullYear(),
+    day.getUTCMonth(),
+    day.getUTCDate(),
+    hours,
+    minutes,
+  );
   const guess = wallClock - offsetMinutes(timeZone, wallClock) * MINUTE;
   return wallClock - offsetMinutes(timeZone, guess) * MINUTE;
 }

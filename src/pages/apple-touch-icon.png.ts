@@ -5,4 +5,6 @@ import { appleTouchIcon } from '../lib/icons';
 import { svgToPng } from '../lib/raster';
 
 export const GET: APIRoute = () =>
-  new Response(svgToPng(faviconSvg, appleTouchIcon.size, lightScheme.accent), { headers: { 'Content-Type': 'image/png' } });
+  new Response(svgToPng(faviconSvg, appleTouchIcon.size, lightScheme.accent), {
+    headers: { 'Content-Type': 'image/png' },
+  });

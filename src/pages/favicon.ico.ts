@@ -4,6 +4,9 @@ import { encodeIco, faviconIco } from '../lib/icons';
 import { svgToPng } from '../lib/raster';
 
 export const GET: APIRoute = () =>
-  new Response(encodeIco(faviconIco.sizes.map((size) => ({ size, png: svgToPng(faviconSvg, size) }))), {
-    headers: { 'Content-Type': 'image/x-icon' },
-  });
+  new Response(
+    encodeIco(faviconIco.sizes.map((size) => ({ size, png: svgToPng(faviconSvg, size) }))),
+    {
+      headers: { 'Content-Type': 'image/x-icon' },
+    },
+  );

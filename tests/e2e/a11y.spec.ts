@@ -11,11 +11,15 @@ const schemes = ['light', 'dark'] as const;
 
 async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
 }
 
 for (const route of builtRoutes()) {
-  test(`${route} has no WCAG 2.2 AA violation in either scheme, on a phone and a desktop`, async ({ page }) => {
+  test(`${route} has no WCAG 2.2 AA violation in either scheme, on a phone and a desktop`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.goto(route);
     for (const viewport of viewports) {
@@ -27,14 +31,20 @@ for (const route of builtRoutes()) {
     }
   });
 
-  test(`${route} can be walked with the keyboard: every control reached in reading order, focus always visible`, async ({ page }) => {
+  test(`${route} can be walked with the keyboard: every control reached in reading order, focus always visible`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(route);
     const expected = await page.evaluate(() => {
-      const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+      const selector =
+        'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
       const radioGroups = new Set<string>();
       return [...document.querySelectorAll<HTMLElement>(selector)]
-        .filter((element) => element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }))
+        .filter(
+          (element) =>
+            element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }),
+        )
         .filter((element) => {
           // Tab enters a radio group once; the arrow keys move within it.
           if (!(element instanceof HTMLInputElement) || element.type !== 'radio') return true;
@@ -57,7 +67,9 @@ for (const route of builtRoutes()) {
         const element = document.activeElement as HTMLElement | null;
         if (!element || element === document.body) return undefined;
         const style = getComputedStyle(element);
-        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        const visible =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+          style.boxShadow !== 'none';
         return { index: element.dataset.walkIndex, visible, html: element.outerHTML.slice(0, 80) };
       });
       if (!focus) break;
@@ -65,7 +77,9 @@ for (const route of builtRoutes()) {
       if (focus.index === undefined) continue;
       const index = Number(focus.index);
       if (visited.includes(index)) break;
-      expect(index, `${focus.html} comes after the previous stop in reading order`).toBeGreaterThan(visited.at(-1) ?? -1);
+      expect(index, `${focus.html} comes after the previous stop in reading order`).toBeGreaterThan(
+        visited.at(-1) ?? -1,
+      );
       visited.push(index);
     }
     const missed = expected.filter((_, index) => !visited.includes(index));

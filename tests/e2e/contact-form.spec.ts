@@ -9,7 +9,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import type { StoredSubmission } from '../../scripts/form-inbox.ts';
-import { contactForm, contactStatus, messageLength, serviceFieldErrors } from '../../src/content/interface/contact.ts';
+import {
+  contactForm,
+  contactStatus,
+  messageLength,
+  serviceFieldErrors,
+} from '../../src/content/interface/contact.ts';
 import { DRAFT_KEY } from '../../src/lib/contact/draft.ts';
 import { SEND_TIMEOUT_MS } from '../../src/lib/contact/submit.ts';
 import { MESSAGE_MAX_LENGTH } from '../../src/lib/contact/view-model.ts';
@@ -20,7 +25,12 @@ import { recordClipboardWrites } from './support/clipboard.ts';
 import { buildFixture } from './support/fixture-build.ts';
 
 const contactPath = '/contact/';
-const visitor = { name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines', intent: 'pilot' };
+const visitor = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  company: 'Analytical Engines',
+  intent: 'pilot',
+};
 
 function uniqueMessage(): string {
   return `Token ${test.info().testId}-${Date.now()}: our scheduler loses jobs after a failover.`;
@@ -30,7 +40,9 @@ function uniqueMessage(): string {
 const { endpoint } = site.contact;
 
 async function submissionsWith(page: Page, token: string): Promise<StoredSubmission[]> {
-  const all = (await (await page.request.get(new URL('/__inbox', endpoint).href)).json()) as StoredSubmission[];
+  const all = (await (
+    await page.request.get(new URL('/__inbox', endpoint).href)
+  ).json()) as StoredSubmission[];
   return all.filter((submission) => submission.fields.message?.includes(token));
 }
 
@@ -97,7 +109,9 @@ test.describe('with JavaScript', () => {
   test('posts to the configured endpoint', async ({ page }) => {
     await expect(page.locator('[data-contact] form')).toHaveAttribute('action', endpoint);
     await expect(page.locator('[data-contact] form')).toHaveAttribute('method', 'post');
-    await expect(page.locator('input[name="_next"]')).toHaveValue(new URL(site.contact.thanksPath, site.url).href);
+    await expect(page.locator('input[name="_next"]')).toHaveValue(
+      new URL(site.contact.thanksPath, site.url).href,
+    );
   });
 
   test('sends in place, confirms, and the message arrives with every field', async ({ page }) => {
@@ -112,14 +126,18 @@ test.describe('with JavaScript', () => {
     expect(submission?.fields).toMatchObject({ ...visitor, message, consent: 'yes', _gotcha: '' });
   });
 
-  test('a message with markup and non-Latin text arrives intact and is never rendered as HTML', async ({ page }) => {
+  test('a message with markup and non-Latin text arrives intact and is never rendered as HTML', async ({
+    page,
+  }) => {
     const message = `${uniqueMessage()}\n<script>window.__injected = 1</script><img src="x" onerror="window.__injected = 2">\nGrüße, Ελληνικά, 日本語, العربية, 🙂`;
     await fillForm(page, message);
     await send(page).click();
     await expect(sentPanel(page)).toBeVisible();
     const [submission] = await submissionsWith(page, message.split('\n')[0] ?? '');
     expect(submission?.fields.message).toBe(message);
-    expect(await page.evaluate(() => 'window.__injected' in window || '__injected' in window)).toBe(false);
+    expect(await page.evaluate(() => 'window.__injected' in window || '__injected' in window)).toBe(
+      false,
+    );
     await expect(page.locator('[data-contact] img')).toHaveCount(0);
   });
 
@@ -206,7 +224,11 @@ test.describe('with JavaScript', () => {
       name: 'a 200 that CORS hides from the page',
       says: contactStatus['no-answer'],
       answer: (route) =>
-        route.fulfill({ status: 200, json: { ok: true }, headers: { 'Access-Control-Allow-Origin': 'https://other.example' } }),
+        route.fulfill({
+          status: 200,
+          json: { ok: true },
+          headers: { 'Access-Control-Allow-Origin': 'https://other.example' },
+        }),
     },
     {
       name: 'an HTML page with status 200',
@@ -240,7 +262,9 @@ test.describe('with JavaScript', () => {
     });
   }
 
-  test('a service that does not answer in time: "may not have been sent", and the text stays', async ({ page }) => {
+  test('a service that does not answer in time: "may not have been sent", and the text stays', async ({
+    page,
+  }) => {
     await page.clock.install();
     await page.goto(contactPath);
     const message = uniqueMessage();
@@ -330,10 +354,14 @@ test.describe('with JavaScript', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a visit to the thanks page keeps an unsent draft, and shows nothing from its URL', async ({ page }) => {
+  test('a visit to the thanks page keeps an unsent draft, and shows nothing from its URL', async ({
+    page,
+  }) => {
     const message = uniqueMessage();
     await fillForm(page, message);
-    await page.goto(`${site.contact.thanksPath}?name=%3Cb%3Einjected%3C%2Fb%3E&message=reflected-text`);
+    await page.goto(
+      `${site.contact.thanksPath}?name=%3Cb%3Einjected%3C%2Fb%3E&message=reflected-text`,
+    );
     await expect(page.locator('h1')).toBeVisible();
     expect(await storedDraft(page)).toContain(message);
     await page.goto(contactPath);
@@ -355,7 +383,9 @@ test.describe('with JavaScript', () => {
     held.release();
   });
 
-  test('a connection reset after the service received the message: "may not have been sent"', async ({ page }) => {
+  test('a connection reset after the service received the message: "may not have been sent"', async ({
+    page,
+  }) => {
     const message = uniqueMessage();
     await page.route(endpoint, async (route) => {
       await route.fetch();
@@ -369,7 +399,10 @@ test.describe('with JavaScript', () => {
     await expectWaysOut(page, message, lastCopied);
   });
 
-  test('offline before sending: "not sent", and nothing leaves the browser', async ({ page, context }) => {
+  test('offline before sending: "not sent", and nothing leaves the browser', async ({
+    page,
+    context,
+  }) => {
     const posts: string[] = [];
     page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
     const message = uniqueMessage();
@@ -382,7 +415,9 @@ test.describe('with JavaScript', () => {
     await context.setOffline(false);
   });
 
-  test('a reload while a send is in flight restores the draft, marked as possibly sent', async ({ page }) => {
+  test('a reload while a send is in flight restores the draft, marked as possibly sent', async ({
+    page,
+  }) => {
     const message = uniqueMessage();
     // The service receives the message; its answer never comes back before the visitor reloads.
     let received = false;
@@ -400,7 +435,9 @@ test.describe('with JavaScript', () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
-  test('an over-long message stays whole in the field and is refused, with the limit stated', async ({ page }) => {
+  test('an over-long message stays whole in the field and is refused, with the limit stated', async ({
+    page,
+  }) => {
     const max = MESSAGE_MAX_LENGTH;
     const posts: string[] = [];
     page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
@@ -414,9 +451,13 @@ test.describe('with JavaScript', () => {
     await expect(field.message(page)).toHaveValue(long);
     const count = page.locator(`[data-length-for="message"]`);
     await expect(count).toHaveText(messageLength.count(long.length, max));
-    await expect(page.locator('[data-length-announcer]')).toHaveText(messageLength.over(long.length - max, max));
+    await expect(page.locator('[data-length-announcer]')).toHaveText(
+      messageLength.over(long.length - max, max),
+    );
     await send(page).click();
-    await expect(page.locator('[data-error-for="message"]')).toHaveText(messageLength.tooLong(long.length, max));
+    await expect(page.locator('[data-error-for="message"]')).toHaveText(
+      messageLength.tooLong(long.length, max),
+    );
     await expect(field.message(page)).toBeFocused();
     await expect(field.message(page)).toHaveValue(long);
     expect(posts).toEqual([]);
@@ -428,7 +469,11 @@ test.describe('with JavaScript', () => {
   });
 });
 
-async function expectWaysOut(page: Page, message: string, lastCopied: () => Promise<string>): Promise<void> {
+async function expectWaysOut(
+  page: Page,
+  message: string,
+  lastCopied: () => Promise<string>,
+): Promise<void> {
   await expect(page.getByRole('button', { name: contactForm.retry })).toBeVisible();
   await page.getByRole('button', { name: contactForm.copy }).click();
   await expect(status(page)).toHaveText(contactStatus.copied);
@@ -463,7 +508,11 @@ test.describe('without JavaScript', () => {
     await page.goto(contactPath);
     const message = `${uniqueMessage()}\nSecond line.`;
     await page.route(endpoint, (route) =>
-      route.fulfill({ status: 500, contentType: 'text/html', body: '<!doctype html><title>Error</title><h1>Server error</h1>' }),
+      route.fulfill({
+        status: 500,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Error</title><h1>Server error</h1>',
+      }),
     );
     await fillForm(page, message);
     await send(page).click();
@@ -488,7 +537,9 @@ test.describe('without JavaScript', () => {
     // The canonical site, served from this build.
     await page.route(`${site.url}/**`, async (route) => {
       const { pathname } = new URL(route.request().url());
-      await route.fulfill({ response: await route.fetch({ url: new URL(pathname, baseURL).href }) });
+      await route.fulfill({
+        response: await route.fetch({ url: new URL(pathname, baseURL).href }),
+      });
     });
     await page.goto(contactPath);
     expect(new URL(page.url()).origin).not.toBe(new URL(site.url).origin);
@@ -522,7 +573,9 @@ test.describe('with a contact address configured', () => {
     const server = await startStaticServer({ root: build.outDir, port: 0 });
     try {
       const { port } = server.address() as AddressInfo;
-      await page.route(endpoint, (route) => route.fulfill({ status: 500, body: '{}', contentType: 'application/json' }));
+      await page.route(endpoint, (route) =>
+        route.fulfill({ status: 500, body: '{}', contentType: 'application/json' }),
+      );
       await page.goto(`http://localhost:${port}${contactPath}`);
       const message = `${uniqueMessage()} Über <b>Paxos</b> & "quorums".`;
       await fillForm(page, message);

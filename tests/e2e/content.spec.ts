@@ -14,39 +14,61 @@ const contentDir = 'src/content';
 const entryIds = (collection: string) =>
   readdirSync(join(contentDir, collection))
     .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
-    .filter((name) => !/^draft:\s*true\s*$/m.test(readFileSync(join(contentDir, collection, name), 'utf8')))
+    .filter(
+      (name) =>
+        !/^draft:\s*true\s*$/m.test(readFileSync(join(contentDir, collection, name), 'utf8')),
+    )
     .map((name) => name.replace(/\.mdx$/, ''));
 
-const exactly = (value: string) => new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+const exactly = (value: string) =>
+  new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 /** Each section of the home page shows what its file says: heading, items, badges and links. */
 async function expectSection(section: Locator, data: HomeSection) {
   await expect(section.getByRole('heading', { name: data.heading, exact: true })).toBeVisible();
-  for (const item of data.items) await expect(section.getByRole('heading', { name: item.title, exact: true })).toBeVisible();
+  for (const item of data.items)
+    await expect(section.getByRole('heading', { name: item.title, exact: true })).toBeVisible();
   for (const item of data.items) await expect(section).toContainText(item.text);
-  for (const badge of data.badges) await expect(section.getByRole('listitem').filter({ hasText: exactly(badge) })).toHaveCount(1);
+  for (const badge of data.badges)
+    await expect(section.getByRole('listitem').filter({ hasText: exactly(badge) })).toHaveCount(1);
   for (const cta of [data.cta, data.secondaryCta]) {
-    if (cta) await expect(section.getByRole('link', { name: cta.label, exact: true })).toHaveAttribute('href', cta.href);
+    if (cta)
+      await expect(section.getByRole('link', { name: cta.label, exact: true })).toHaveAttribute(
+        'href',
+        cta.href,
+      );
   }
 }
 
 test.describe('the facts of the content files are on the pages', () => {
-  test('home: every section with its heading, items, badges and links, the proof and the person', async ({ page }) => {
+  test('home: every section with its heading, items, badges and links, the proof and the person', async ({
+    page,
+  }) => {
     await page.goto('/');
     const main = page.locator('main');
     const sections = readEntries('home');
     const hero = sections.find(({ data }) => data.variant === 'hero');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(hero?.data.heading ?? 'a hero section');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      hero?.data.heading ?? 'a hero section',
+    );
     for (const { id, data } of sections) await expectSection(main.locator(`section#${id}`), data);
     for (const { data } of readEntries('spotlights')) {
       const card = main.getByRole('article').filter({ hasText: `${data.name}: ${data.title}` });
-      await expect(card).toContainText(spotlightLabels.eyebrow(data.kind, data.year ?? data.status));
+      await expect(card).toContainText(
+        spotlightLabels.eyebrow(data.kind, data.year ?? data.status),
+      );
     }
     for (const { data } of readEntries('workshops')) await expect(main).toContainText(data.event);
     const about = main.locator('#about');
-    for (const fact of [person.degree, person.university, person.jobTitle, person.previously]) await expect(about).toContainText(fact);
-    for (const { id, data } of readEntries('spotlights').filter(({ data }) => data.kind === 'open-source')) {
-      await expect(about.getByRole('link', { name: data.name })).toHaveAttribute('href', `/spotlights/${id}/`);
+    for (const fact of [person.degree, person.university, person.jobTitle, person.previously])
+      await expect(about).toContainText(fact);
+    for (const { id, data } of readEntries('spotlights').filter(
+      ({ data }) => data.kind === 'open-source',
+    )) {
+      await expect(about.getByRole('link', { name: data.name })).toHaveAttribute(
+        'href',
+        `/spotlights/${id}/`,
+      );
       if (data.role) await expect(about).toContainText(data.role);
     }
   });
@@ -56,14 +78,25 @@ test.describe('the facts of the content files are on the pages', () => {
     const main = page.locator('main');
     const training = readEntry('pages', 'training');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(training.heading);
-    if (training.cta) await expect(main.getByRole('link', { name: training.cta.label })).toHaveAttribute('href', training.cta.href);
+    if (training.cta)
+      await expect(main.getByRole('link', { name: training.cta.label })).toHaveAttribute(
+        'href',
+        training.cta.href,
+      );
     for (const { id, data } of readEntries('workshops')) {
-      const card = main.getByRole('article').filter({ has: page.locator(`a[href="/training/${id}/"]`) });
+      const card = main
+        .getByRole('article')
+        .filter({ has: page.locator(`a[href="/training/${id}/"]`) });
       await expect(card).toContainText(data.title);
       await expect(card).toContainText(`${data.city}, ${data.country}`);
-      for (const value of [data.sessionTitle, data.coPresenter, data.event]) if (value) await expect(card).toContainText(value);
-      if (data.date) await expect(card).toContainText([formatDate(data.date), data.startTime].filter(Boolean).join(', '));
-      if (data.durationMinutes) await expect(card).toContainText(formatDuration(data.durationMinutes));
+      for (const value of [data.sessionTitle, data.coPresenter, data.event])
+        if (value) await expect(card).toContainText(value);
+      if (data.date)
+        await expect(card).toContainText(
+          [formatDate(data.date), data.startTime].filter(Boolean).join(', '),
+        );
+      if (data.durationMinutes)
+        await expect(card).toContainText(formatDuration(data.durationMinutes));
       await expect(card.getByRole('listitem')).toHaveCount(data.agenda.length);
     }
   });
@@ -76,13 +109,16 @@ test.describe('the facts of the content files are on the pages', () => {
     }
     await expect(main).toContainText('The root record always points to a plan that exists.');
     await expect(main).toContainText('October 2025 AWS us-east-1 DynamoDB DNS outage');
-    await expect(main.getByRole('table')).toContainText(readComparison()[0]?.approach ?? 'a comparison row');
+    await expect(main.getByRole('table')).toContainText(
+      readComparison()[0]?.approach ?? 'a comparison row',
+    );
   });
 
   test('spotlights: client work and open source with their facts', async ({ page }) => {
     await page.goto('/spotlights/');
     const main = page.locator('main');
-    for (const heading of Object.values(spotlightKinds)) await expect(main.getByRole('heading', { name: heading })).toBeVisible();
+    for (const heading of Object.values(spotlightKinds))
+      await expect(main.getByRole('heading', { name: heading })).toBeVisible();
     for (const { data } of readEntries('spotlights')) {
       const card = main.getByRole('article').filter({ hasText: `${data.name}: ${data.title}` });
       await expect(card).toContainText(data.summary);
@@ -147,7 +183,9 @@ test('every spotlight and workshop file has its page and its index entry', async
 test.describe('editing content', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('one new spotlight file appears on the index, on its own page and in the sitemap', async ({ page }) => {
+  test('one new spotlight file appears on the index, on its own page and in the sitemap', async ({
+    page,
+  }) => {
     const build = buildFixture({ [newSpotlight.file]: newSpotlight.source });
     expect(build.ok, build.output).toBe(true);
     const index = readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8');
@@ -157,7 +195,9 @@ test.describe('editing content', () => {
     const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://blltprf.xyz/spotlights/fixture-raft/</loc>');
     await page.setContent(index);
-    await expect(page.getByRole('article').filter({ hasText: 'Fixture Systems' })).toContainText('Client work · 2024');
+    await expect(page.getByRole('article').filter({ hasText: 'Fixture Systems' })).toContainText(
+      'Client work · 2024',
+    );
   });
 
   test('a scaffolded draft stays out of the build, and builds once its draft line is removed', () => {
@@ -168,16 +208,25 @@ test.describe('editing content', () => {
       [spotlight.path]: spotlight.source.replace(/^draft: true\n/m, ''),
     });
     expect(build.ok, build.output).toBe(true);
-    expect(readFileSync(join(build.outDir, 'training/index.html'), 'utf8')).not.toContain('Draft workshop');
-    expect(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('draft-workshop');
-    expect(readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8')).toContain('href="/spotlights/published-scaffold/"');
+    expect(readFileSync(join(build.outDir, 'training/index.html'), 'utf8')).not.toContain(
+      'Draft workshop',
+    );
+    expect(readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8')).not.toContain(
+      'draft-workshop',
+    );
+    expect(readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8')).toContain(
+      'href="/spotlights/published-scaffold/"',
+    );
   });
 
   test('a source that names no writing file fails the build, naming the file, the field and the name', () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
     const { sources } = readEntry('spotlights', 'aztec-governance');
     const named = sources[0]?.id ?? 'a source';
-    const broken = readFileSync(path, 'utf8').replace(new RegExp(`^  - ${named}$`, 'm'), '  - no-such-write-up');
+    const broken = readFileSync(path, 'utf8').replace(
+      new RegExp(`^  - ${named}$`, 'm'),
+      '  - no-such-write-up',
+    );
     const build = buildFixture({ [path]: broken });
     expect(build.ok).toBe(false);
     expect(build.output).toContain(`${path}: sources names "no-such-write-up"`);
@@ -185,7 +234,10 @@ test.describe('editing content', () => {
 
   test('a mistake in a file fails the build and names the file and the field', () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
-    const broken = readFileSync(path, 'utf8').replace(/^year: 2025$/m, `year: ${new Date().getFullYear() + 3}`);
+    const broken = readFileSync(path, 'utf8').replace(
+      /^year: 2025$/m,
+      `year: ${new Date().getFullYear() + 3}`,
+    );
     const build = buildFixture({ [path]: broken });
     expect(build.ok).toBe(false);
     expect(build.output).toContain('aztec-governance');
@@ -223,7 +275,10 @@ test.describe('content that must not build', () => {
 
   test('a call to action to javascript: names the file and the field', () => {
     const heroFile = 'src/content/home/hero.mdx';
-    const hero = readFileSync(heroFile, 'utf8').replace(/^(cta: \{.*href: )[^ }]+/m, '$1"javascript:alert(1)"');
+    const hero = readFileSync(heroFile, 'utf8').replace(
+      /^(cta: \{.*href: )[^ }]+/m,
+      '$1"javascript:alert(1)"',
+    );
     const output = expectFailure({ [heroFile]: hero });
     expect(output).toContain(heroFile);
     expect(output).toMatch(/^\s*cta\.href: .*"\/"/m);

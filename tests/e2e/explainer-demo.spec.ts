@@ -33,11 +33,15 @@ const WORKER_SCRIPT = /\/_astro\/checker-worker[.-][\w-]+\.js$/;
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the page shows the counterexample found at build time and the model that runs', async ({ page }) => {
+  test('the page shows the counterexample found at build time and the model that runs', async ({
+    page,
+  }) => {
     const built = shortestCounterexample();
     const length = built.trace.steps.length;
     await page.goto(PAGE);
-    await expect(checkStatus(page)).toHaveText(sentence(checkWords.builtResult, String(length), COUNT));
+    await expect(checkStatus(page)).toHaveText(
+      sentence(checkWords.builtResult, String(length), COUNT),
+    );
     await expect(steps(page)).toHaveCount(length);
     await expect(steps(page).first()).toContainText('planner');
     await expect(steps(page).last()).toContainText(`${traceWords.violated} ${INVARIANT}`);
@@ -55,7 +59,9 @@ test('no demo script is fetched before the visitor reaches the demo', async ({ p
   page.on('request', (request) => fetched.push(request.url()));
   // The load event comes after the loader ran; its observer reports once a frame has been drawn.
   await page.goto(PAGE, { waitUntil: 'load' });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
   expect(fetched.filter((url) => ISLAND_SCRIPT.test(url))).toEqual([]);
 
   const islandLoaded = page.waitForRequest(ISLAND_SCRIPT);
@@ -64,7 +70,9 @@ test('no demo script is fetched before the visitor reaches the demo', async ({ p
   await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeVisible();
 });
 
-test('checking finds the violation, and the stepper walks it by button and by key', async ({ page }) => {
+test('checking finds the violation, and the stepper walks it by button and by key', async ({
+  page,
+}) => {
   await openDemo(page);
   const total = String(shortestCounterexample().trace.steps.length);
   await demo(page).getByRole('button', { name: checkWords.run }).click();
@@ -84,9 +92,13 @@ test('checking finds the violation, and the stepper walks it by button and by ke
   await page.keyboard.press('End');
   await expect(stepLabel(page)).toHaveText(traceWords.position(total, total));
   await expect(next).toHaveAttribute('aria-disabled', 'true');
-  const changedRoot = demo(page).locator('[data-state] > [data-changed]', { hasText: 'root record' });
+  const changedRoot = demo(page).locator('[data-state] > [data-changed]', {
+    hasText: 'root record',
+  });
   await expect(changedRoot).toContainText('plan 2 (deleted)');
-  await expect(demo(page).locator('[data-step-announcer]')).toContainText(traceWords.announceBroken(INVARIANT));
+  await expect(demo(page).locator('[data-step-announcer]')).toContainText(
+    traceWords.announceBroken(INVARIANT),
+  );
 
   await page.keyboard.press('ArrowLeft');
   const previous = String(Number(total) - 1);
@@ -102,7 +114,9 @@ test('the fix makes the invariant hold in every reachable state', async ({ page 
   const fix = demo(page).getByRole('button', { name: checkWords.fix });
   await fix.click();
   await expect(fix).toHaveAttribute('aria-pressed', 'true');
-  await expect(checkStatus(page)).toHaveText(sentence(checkWords.holds, states, COUNT, COUNT, COUNT));
+  await expect(checkStatus(page)).toHaveText(
+    sentence(checkWords.holds, states, COUNT, COUNT, COUNT),
+  );
   await expect(steps(page)).toHaveCount(0);
   expect(new URL(page.url()).hash).toBe('');
 
@@ -148,22 +162,35 @@ test('a shared link restores its trace, and a broken one is refused', async ({ p
 
 test('random testing reports the hit rate it observed', async ({ page }) => {
   await openDemo(page);
-  await demo(page).getByLabel(randomWords.delayLabel).selectOption({ label: randomWords.uniformOrder });
+  await demo(page)
+    .getByLabel(randomWords.delayLabel)
+    .selectOption({ label: randomWords.uniformOrder });
   await demo(page).getByLabel(randomWords.runsLabel).selectOption('1000');
   await demo(page).getByRole('button', { name: randomWords.run }).click();
   const status = demo(page).locator('[data-random-status]');
-  const outcome = sentence(randomWords.someBroke, COUNT, '1,000', sentence(randomWords.percent, /[\d.]+/));
+  const outcome = sentence(
+    randomWords.someBroke,
+    COUNT,
+    '1,000',
+    sentence(randomWords.percent, /[\d.]+/),
+  );
   await expect(status).toHaveText(sentence(randomWords.shortestShown, outcome));
   await expect(demo(page).locator('[data-random-history] tbody tr')).toHaveCount(1);
-  await expect(demo(page).locator('[data-trace-heading]')).toHaveText(sentence(traceWords.randomHeading, COUNT));
+  await expect(demo(page).locator('[data-trace-heading]')).toHaveText(
+    sentence(traceWords.randomHeading, COUNT),
+  );
 });
 
-test('a worker that cannot start is reported in the panel of the run that needed it', async ({ page }) => {
+test('a worker that cannot start is reported in the panel of the run that needed it', async ({
+  page,
+}) => {
   await page.route(WORKER_SCRIPT, (route) => route.fulfill({ status: 500, body: 'unavailable' }));
   await openDemo(page);
   const built = await checkStatus(page).textContent();
   await demo(page).getByRole('button', { name: randomWords.run }).click();
-  await expect(demo(page).locator('[data-random-status]')).toHaveText(checkWords.failed(checkWords.workerUnavailable));
+  await expect(demo(page).locator('[data-random-status]')).toHaveText(
+    checkWords.failed(checkWords.workerUnavailable),
+  );
   await expect(checkStatus(page)).toHaveText(built ?? '');
   await expect(demo(page).getByRole('button', { name: checkWords.stop })).toBeHidden();
 
@@ -174,7 +201,10 @@ test('a worker that cannot start is reported in the panel of the run that needed
 
 test('comparing delay chances shows the hit rate collapse', async ({ page }) => {
   await openDemo(page);
-  const choices = await demo(page).getByLabel(randomWords.delayLabel).locator('option').allTextContents();
+  const choices = await demo(page)
+    .getByLabel(randomWords.delayLabel)
+    .locator('option')
+    .allTextContents();
   await demo(page).getByRole('button', { name: randomWords.compare }).click();
   const rows = demo(page).locator('[data-random-history] tbody tr');
   await expect(rows).toHaveCount(choices.length, { timeout: 30_000 });
@@ -187,7 +217,9 @@ test('comparing delay chances shows the hit rate collapse', async ({ page }) => 
   expect(await rateFor(randomWords.uniformOrder)).toBeGreaterThan(await rateFor(realistic));
 });
 
-test('copying gives a link to the trace and the trace as a JSON test vector, with a fallback when blocked', async ({ page }) => {
+test('copying gives a link to the trace and the trace as a JSON test vector, with a fallback when blocked', async ({
+  page,
+}) => {
   const lastCopied = await recordClipboardWrites(page);
   await openDemo(page);
   const copyStatus = demo(page).locator('[data-copy-status]');
@@ -228,7 +260,10 @@ test('the demo in use has no WCAG 2.2 AA violation in either scheme', async ({ p
   await demo(page).getByRole('button', { name: traceWords.nextLabel }).click();
   await demo(page).getByRole('button', { name: randomWords.run }).click();
   await expect(demo(page).locator('[data-random-history] tbody tr')).toHaveCount(1);
-  await demo(page).locator('details', { hasText: sourceWords.readModel }).locator('summary').click();
+  await demo(page)
+    .locator('details', { hasText: sourceWords.readModel })
+    .locator('summary')
+    .click();
   await expectAccessibleInBothSchemes(page);
 });
 

@@ -54,7 +54,9 @@ test('a found trace replays against the implementation, and the outage reproduce
   await replay(page).getByRole('button', { name: replayWords.run }).click();
   const modelBreaksAt = asBuilt.modelBreaksAt ?? -1;
   expect(modelBreaksAt).toBe(length);
-  await expect(replayStatus(page)).toContainText(replayWords.asBuilt + replayWords.reproduces(String(modelBreaksAt)));
+  await expect(replayStatus(page)).toContainText(
+    replayWords.asBuilt + replayWords.reproduces(String(modelBreaksAt)),
+  );
   await expect(replayStatus(page)).toContainText(replayWords.agreesThroughout);
   // The initial state, then one row per step, each with model and implementation side by side.
   await expect(replaySteps(page)).toHaveCount(length + 1);
@@ -63,7 +65,11 @@ test('a found trace replays against the implementation, and the outage reproduce
     sentence(replayWords.stepTitle, String(modelBreaksAt), ANY, ANY),
   );
   await expect(broken.first().getByText(replayWords.implementationBroken)).toBeVisible();
-  await expect(replaySteps(page).nth(modelBreaksAt - 1).getByText(replayWords.implementationBroken)).toBeHidden();
+  await expect(
+    replaySteps(page)
+      .nth(modelBreaksAt - 1)
+      .getByText(replayWords.implementationBroken),
+  ).toBeHidden();
   await expect(replay(page).locator('[data-replay-steps] > li[data-differs]')).toHaveCount(0);
 
   // The report follows the stepper.
@@ -82,10 +88,15 @@ test('with the implementation’s fix the same schedule keeps the invariant, and
 
   const divergence = withFix.firstDivergence;
   const refused = divergence?.outcome;
-  if (refused?.kind !== 'refused-stale') throw new Error('with the fix, the stale apply must be refused');
+  if (refused?.kind !== 'refused-stale')
+    throw new Error('with the fix, the stale apply must be refused');
   expect(withFix.implementationBreaksAt).toBeUndefined();
-  await expect(replayStatus(page)).toContainText(replayWords.withFix + replayWords.holds(String(length)));
-  await expect(replayStatus(page)).toContainText(phrase(replayWords.firstDivergence, String(divergence?.step), ANY));
+  await expect(replayStatus(page)).toContainText(
+    replayWords.withFix + replayWords.holds(String(length)),
+  );
+  await expect(replayStatus(page)).toContainText(
+    phrase(replayWords.firstDivergence, String(divergence?.step), ANY),
+  );
   await expect(replaySteps(page)).toHaveCount(length + 1);
   await expect(replay(page).locator('[data-replay-steps] > li[data-broken]')).toHaveCount(0);
   const firstDiffering = replay(page).locator('[data-replay-steps] > li[data-differs]').first();
@@ -114,7 +125,8 @@ async function downloadShownTrace(page: Page) {
   return { trace: parsed.value, indices };
 }
 
-const moves = (trace: typeof counterexample.trace) => trace.steps.map(({ action, choice }) => [action, choice]);
+const moves = (trace: typeof counterexample.trace) =>
+  trace.steps.map(({ action, choice }) => [action, choice]);
 
 test('every trace shown downloads as ITF that reads back to the same trace', async ({ page }) => {
   await findTrace(page);
@@ -134,7 +146,9 @@ test('every trace shown downloads as ITF that reads back to the same trace', asy
   expect(linked.indices).toHaveLength(other.trace.steps.length + 1);
 });
 
-test('the diagram is redrawn for the trace shown, with the current step marked', async ({ page }) => {
+test('the diagram is redrawn for the trace shown, with the current step marked', async ({
+  page,
+}) => {
   await findTrace(page);
   const frame = demo(page).locator('[data-trace-diagram-frame]');
   await expect(frame.locator('[data-highlight]')).toHaveCount(0);
@@ -154,7 +168,9 @@ test('the diagram is redrawn for the trace shown, with the current step marked',
   expect(await frame.locator('svg').getAttribute('viewBox')).not.toBe(rowsBefore);
 });
 
-test('a pasted ITF trace replays; a malformed one is refused with the reason and loses nothing', async ({ page }) => {
+test('a pasted ITF trace replays; a malformed one is refused with the reason and loses nothing', async ({
+  page,
+}) => {
   await openDemo(page);
   const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
   await file.locator('summary').click();
@@ -164,7 +180,9 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   const malformed = '{"vars": ["rootRecord"], "states": [{"rootRecord": {"#bigint": "one"}}]}';
   await box.fill(malformed);
   await file.getByRole('button', { name: replayWords.fileRun }).click();
-  await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /states\[0\]\.rootRecord: .+/));
+  await expect(fileStatus).toHaveText(
+    sentence(replayWords.fileRefused, /states\[0\]\.rootRecord: .+/),
+  );
   await expect(box).toHaveValue(malformed);
   await expect(steps(page)).toHaveCount(length);
   await expect(demo(page).locator('[data-trace-heading]')).toHaveText(traceWords.builtHeading);
@@ -182,7 +200,9 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   await expect(demo(page).locator('[data-trace-heading]')).toHaveText(replayWords.fileTraceHeading);
   await expect(steps(page)).toHaveCount(other.trace.steps.length);
   await expect(replaySteps(page)).toHaveCount(other.trace.steps.length + 1);
-  await expect(replayStatus(page)).toContainText(replayWords.reproduces(String(other.trace.steps.length)));
+  await expect(replayStatus(page)).toContainText(
+    replayWords.reproduces(String(other.trace.steps.length)),
+  );
   await expect(demo(page).getByLabel(parameterWords.plans)).toHaveValue('4');
 });
 
@@ -200,9 +220,13 @@ test('the implementation’s source is there to read, highlighted by class, and 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const plain = await context.newPage();
   await plain.goto(PAGE);
-  const fallback = plain.locator('[data-replay] details', { hasText: replayWords.readImplementation });
+  const fallback = plain.locator('[data-replay] details', {
+    hasText: replayWords.readImplementation,
+  });
   await fallback.locator('summary').click();
-  const response = await plain.request.get((await fallback.getByRole('link').getAttribute('href')) ?? '');
+  const response = await plain.request.get(
+    (await fallback.getByRole('link').getAttribute('href')) ?? '',
+  );
   expect(await response.text()).toContain('export function createControlPlane');
   await expect(plain.locator('[data-replay] [data-replay-controls]')).toBeHidden();
   await context.close();
@@ -236,7 +260,10 @@ test.describe('on a narrow screen', () => {
     await fixToggle(page).click();
     await replay(page).getByRole('button', { name: replayWords.run }).click();
     await expect(replaySteps(page)).toHaveCount(length + 1);
-    await replay(page).locator('details', { hasText: replayWords.fileHeading }).locator('summary').click();
+    await replay(page)
+      .locator('details', { hasText: replayWords.fileHeading })
+      .locator('summary')
+      .click();
     await expectNoSidewaysScroll(page, 320);
   });
 });

@@ -3,7 +3,11 @@
  * waiting for the web font on a first visit, and nothing moves, in either colour scheme.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { WEB_FONT_FAMILY, WEB_FONT_PENDING_CLASS, WEB_FONT_STORAGE_KEY } from '../../src/scripts/web-font';
+import {
+  WEB_FONT_FAMILY,
+  WEB_FONT_PENDING_CLASS,
+  WEB_FONT_STORAGE_KEY,
+} from '../../src/scripts/web-font';
 import { builtRoutes } from './support/site';
 
 const schemes = ['light', 'dark'] as const;
@@ -14,8 +18,15 @@ const layoutShift = (page: Page) =>
     () =>
       new Promise<number>((resolve) => {
         new PerformanceObserver((list) => {
-          const entries = list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[];
-          resolve(entries.filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0));
+          const entries = list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+          }[];
+          resolve(
+            entries
+              .filter((entry) => !entry.hadRecentInput)
+              .reduce((sum, entry) => sum + entry.value, 0),
+          );
         }).observe({ type: 'layout-shift', buffered: true });
         // The observer reports nothing at all when nothing shifted.
         setTimeout(() => resolve(0), 200);
@@ -39,17 +50,24 @@ const fontUse = (page: Page) =>
       for (const rule of sheet.cssRules) {
         if (!(rule instanceof CSSFontFaceRule)) continue;
         const url = /url\("?([^")]+)"?\)/.exec(rule.style.getPropertyValue('src'))?.[1];
-        if (url) faces[new URL(url, location.href).pathname] = rule.style.getPropertyValue('font-family').replace(/["']/g, '');
+        if (url)
+          faces[new URL(url, location.href).pathname] = rule.style
+            .getPropertyValue('font-family')
+            .replace(/["']/g, '');
       }
     }
     const families = new Set(
-      [...document.querySelectorAll('body, body *')].map((element) => getComputedStyle(element).fontFamily.split(',')[0]?.trim().replace(/["']/g, '')),
+      [...document.querySelectorAll('body, body *')].map((element) =>
+        getComputedStyle(element).fontFamily.split(',')[0]?.trim().replace(/["']/g, ''),
+      ),
     );
     return { faces, families: [...families] };
   });
 
 for (const path of builtRoutes()) {
-  test(`${path}: fonts are the ones its text uses, and nothing shifts at load`, async ({ page }) => {
+  test(`${path}: fonts are the ones its text uses, and nothing shifts at load`, async ({
+    page,
+  }) => {
     for (const colorScheme of schemes) {
       await page.emulateMedia({ colorScheme });
       await page.evaluate(() => localStorage.clear()).catch(() => undefined);
@@ -58,14 +76,26 @@ for (const path of builtRoutes()) {
       // First visit: painted in the metric-matched fallback; the web font is fetched after load, for later pages.
       await page.goto(path, { waitUntil: 'load' });
       await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${WEB_FONT_PENDING_CLASS}\\b`));
-      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), WEB_FONT_STORAGE_KEY)).toBe('1');
+      await expect
+        .poll(() => page.evaluate((key) => localStorage.getItem(key), WEB_FONT_STORAGE_KEY))
+        .toBe('1');
       expect(await layoutShift(page), `${colorScheme}, first visit`).toBe(0);
-      expect((await fontUse(page)).families, 'no text in the web font before it is cached').not.toContain(WEB_FONT_FAMILY);
+      expect(
+        (await fontUse(page)).families,
+        'no text in the web font before it is cached',
+      ).not.toContain(WEB_FONT_FAMILY);
 
       // Every later page: the cached web font from the first paint, still without a shift.
       await page.reload({ waitUntil: 'load' });
-      await expect(page.locator('html')).not.toHaveClass(new RegExp(`\\b${WEB_FONT_PENDING_CLASS}\\b`));
-      expect(await page.evaluate((family) => document.fonts.check(`600 1em "${family}"`), WEB_FONT_FAMILY)).toBe(true);
+      await expect(page.locator('html')).not.toHaveClass(
+        new RegExp(`\\b${WEB_FONT_PENDING_CLASS}\\b`),
+      );
+      expect(
+        await page.evaluate(
+          (family) => document.fonts.check(`600 1em "${family}"`),
+          WEB_FONT_FAMILY,
+        ),
+      ).toBe(true);
       expect(await layoutShift(page), `${colorScheme}, later visit`).toBe(0);
 
       const { faces, families } = await fontUse(page);

@@ -18,7 +18,9 @@ const privacyPath = site.privacy.href;
 const facts = privacyFacts(site);
 const main = (page: Page) => page.locator('main');
 
-test('/privacy/ names the configured form service and links its privacy policy', async ({ page }) => {
+test('/privacy/ names the configured form service and links its privacy policy', async ({
+  page,
+}) => {
   await page.goto(privacyPath);
   await expect(main(page)).toContainText(site.contact.service.name);
   const policy = main(page).locator(`a[href="${site.contact.service.privacyPolicy}"]`);
@@ -26,14 +28,24 @@ test('/privacy/ names the configured form service and links its privacy policy',
   await expect(policy).toBeVisible();
 });
 
-test('/privacy/ lists the fields the form has and the draft lifetime the draft code keeps', async ({ page }) => {
+test('/privacy/ lists the fields the form has and the draft lifetime the draft code keeps', async ({
+  page,
+}) => {
   await page.goto(privacyPath);
-  for (const label of facts.sentFields) await expect(main(page).getByRole('listitem').filter({ hasText: label })).toHaveCount(1);
+  for (const label of facts.sentFields)
+    await expect(main(page).getByRole('listitem').filter({ hasText: label })).toHaveCount(1);
   await expect(main(page)).toContainText(`${facts.draftDays} days`);
 
   await page.goto(site.cta.href);
-  for (const label of [contactForm.name, contactForm.email, contactForm.company, contactForm.message]) {
-    await expect(page.locator('[data-contact] label').filter({ hasText: label })).not.toHaveCount(0);
+  for (const label of [
+    contactForm.name,
+    contactForm.email,
+    contactForm.company,
+    contactForm.message,
+  ]) {
+    await expect(page.locator('[data-contact] label').filter({ hasText: label })).not.toHaveCount(
+      0,
+    );
   }
   await expect(page.locator('[data-contact] legend')).toHaveText(contactForm.intentLegend);
 });
@@ -69,21 +81,30 @@ test('the form links the privacy page under its send button, and every page link
   page,
 }) => {
   await page.goto('/contact/');
-  const fromForm = page.locator('[data-contact] form').getByRole('link', { name: contactForm.privacyLink });
+  const fromForm = page
+    .locator('[data-contact] form')
+    .getByRole('link', { name: contactForm.privacyLink });
   await expect(fromForm).toHaveAttribute('href', privacyPath);
   for (const path of builtRoutes()) {
     await page.goto(path);
-    const footer = page.getByRole('contentinfo').getByRole('link', { name: site.privacy.label, exact: true });
+    const footer = page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: site.privacy.label, exact: true });
     await expect(footer, path).toHaveAttribute('href', privacyPath);
   }
 });
 
-test('no page sets a cookie or asks another origin for anything as it loads', async ({ page, context, baseURL }) => {
+test('no page sets a cookie or asks another origin for anything as it loads', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const origin = new URL(baseURL ?? '').origin;
   const elsewhere: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.origin !== origin) elsewhere.push(`${page.url()} -> ${request.url()}`);
+    if (url.protocol !== 'data:' && url.origin !== origin)
+      elsewhere.push(`${page.url()} -> ${request.url()}`);
   });
   for (const path of builtRoutes()) {
     await page.goto(path);
@@ -97,7 +118,10 @@ test('the browser keeps only the draft and the colour scheme, and no cookie, whi
   context,
 }) => {
   await page.goto('/contact/');
-  await page.locator('[data-contact]').getByLabel(contactForm.message).fill('A draft that stays on this device.');
+  await page
+    .locator('[data-contact]')
+    .getByLabel(contactForm.message)
+    .fill('A draft that stays on this device.');
   await page.locator('#theme-toggle').click();
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   expect(keys).toEqual([DRAFT_KEY, THEME_STORAGE_KEY].sort());

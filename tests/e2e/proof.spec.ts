@@ -21,11 +21,15 @@ const documentAt = (route: string): HTMLElement => {
   if (!page) throw new Error(`the build has no page at ${route}`);
   return page.document;
 };
-const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (element: HTMLElement | null | undefined) =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** The value/label pairs of every description list inside `root`, as a reader hears them. */
 const describedPairs = (root: HTMLElement) =>
-  root.querySelectorAll('dl > div').map((group) => ({ label: text(group.querySelector('dt')), value: text(group.querySelector('dd')) }));
+  root.querySelectorAll('dl > div').map((group) => ({
+    label: text(group.querySelector('dt')),
+    value: text(group.querySelector('dd')),
+  }));
 
 const spotlights = readEntries('spotlights');
 const writing = readEntries('writing');
@@ -33,7 +37,8 @@ const writingById = new Map(writing.map((entry) => [entry.id, entry.data]));
 const referenced = (file: string, ids: readonly { id: string }[]): Writing[] =>
   ids.map(({ id }) => {
     const entry = writingById.get(id);
-    if (!entry) throw new Error(`${file} names the writing entry "${id}", which is missing or a draft`);
+    if (!entry)
+      throw new Error(`${file} names the writing entry "${id}", which is missing or a draft`);
     return entry;
   });
 
@@ -43,13 +48,18 @@ test.describe('the public record is in the spotlight files', () => {
       const file = entryFile('spotlights', id);
       const data = readEntry('spotlights', id);
       for (const figure of record.figures) {
-        const found = data.metrics.some(({ value }) => new RegExp(`(^|[^\\d.])${figure}([^\\d.]|$)`).test(value));
+        const found = data.metrics.some(({ value }) =>
+          new RegExp(`(^|[^\\d.])${figure}([^\\d.]|$)`).test(value),
+        );
         expect(found, `${file} lost the figure ${figure} of the public record`).toBe(true);
       }
       if (record.findings === 'verified') {
-        expect(data.findings && 'verified' in data.findings, `${file}: the verified result`).toBe(true);
+        expect(data.findings && 'verified' in data.findings, `${file}: the verified result`).toBe(
+          true,
+        );
       } else {
-        const counts = data.findings && 'bySeverity' in data.findings ? data.findings.bySeverity : {};
+        const counts =
+          data.findings && 'bySeverity' in data.findings ? data.findings.bySeverity : {};
         expect(counts, `${file}: findings by severity`).toEqual(record.findings);
       }
       expect(data.engagement, `${file}: engagement`).toMatchObject(record.engagement);
@@ -83,7 +93,10 @@ test.describe('every spotlight page shows what its file says', () => {
         for (const severity of severities) {
           const count = findings.bySeverity[severity];
           if (count === undefined) continue;
-          expect(shown, `${route}: ${count} ${severity} findings`).toContainEqual({ label: severityLabels[severity], value: String(count) });
+          expect(shown, `${route}: ${count} ${severity} findings`).toContainEqual({
+            label: severityLabels[severity],
+            value: String(count),
+          });
         }
         if (findings.resolution) expect(text(outcome)).toContain(findings.resolution);
       } else if (findings) {
@@ -92,11 +105,25 @@ test.describe('every spotlight page shows what its file says', () => {
       const facts = describedPairs(main);
       if (data.engagement) {
         const { start, duration } = data.engagement;
-        expect(facts).toContainEqual({ label: spotlightLabels.engagement, value: `${formatPartialDate(start)}, ${duration}` });
+        expect(facts).toContainEqual({
+          label: spotlightLabels.engagement,
+          value: `${formatPartialDate(start)}, ${duration}`,
+        });
       }
-      for (const [field, label] of [['team', spotlightLabels.team], ['tools', spotlightLabels.tools]] as const) {
-        if (data[field].length > 0) expect(facts, `${route}: ${field}`).toContainEqual({ label, value: data[field].join(', ') });
-        else expect(facts.map((fact) => fact.label), `${route}: no empty ${field}`).not.toContain(label);
+      for (const [field, label] of [
+        ['team', spotlightLabels.team],
+        ['tools', spotlightLabels.tools],
+      ] as const) {
+        if (data[field].length > 0)
+          expect(facts, `${route}: ${field}`).toContainEqual({
+            label,
+            value: data[field].join(', '),
+          });
+        else
+          expect(
+            facts.map((fact) => fact.label),
+            `${route}: no empty ${field}`,
+          ).not.toContain(label);
       }
       const sources = referenced(entryFile('spotlights', id), data.sources);
       for (const { url, title } of sources) {
@@ -104,10 +131,16 @@ test.describe('every spotlight page shows what its file says', () => {
         const links = main.querySelectorAll(`a[href="${url}"]`);
         expect(links.map(text), `${route} links its source ${url}`).toContain(title);
       }
-      const citations = (jsonLd(pages.find((page) => page.route === route)!).find((node) => node['@type'] === 'Article')?.citation ??
-        []) as { url: string }[];
-      expect(citations.map(({ url }) => url), `${route}: the article cites its sources`).toEqual(sources.map(({ url }) => url));
-      expect(main.querySelector('section[aria-labelledby="sources-heading"]') === null).toBe(sources.length === 0);
+      const citations = (jsonLd(pages.find((page) => page.route === route)!).find(
+        (node) => node['@type'] === 'Article',
+      )?.citation ?? []) as { url: string }[];
+      expect(
+        citations.map(({ url }) => url),
+        `${route}: the article cites its sources`,
+      ).toEqual(sources.map(({ url }) => url));
+      expect(main.querySelector('section[aria-labelledby="sources-heading"]') === null).toBe(
+        sources.length === 0,
+      );
     });
   }
 
@@ -117,7 +150,9 @@ test.describe('every spotlight page shows what its file says', () => {
       for (const { id, data } of spotlights) {
         const card = main?.querySelector(`a[href="/spotlights/${id}/"]`)?.closest('article');
         if (!card) throw new Error(`${route} has no card for ${id}`);
-        expect(describedPairs(card), `${route}: the figures on the card of ${id}`).toEqual(data.metrics.slice(0, CARD_METRICS));
+        expect(describedPairs(card), `${route}: the figures on the card of ${id}`).toEqual(
+          data.metrics.slice(0, CARD_METRICS),
+        );
       }
     });
   }
@@ -134,19 +169,29 @@ test.describe('writing and talks', () => {
       expect(data.url, `${entryFile('writing', id)}: url`).toMatch(/^https:\/\//);
       const item = main.querySelector(`li#${id}`);
       expect(item, `/writing/ lists ${id}`).not.toBeNull();
-      expect(item?.closest('section')?.getAttribute('id'), `${id} is under its kind`).toBe(data.kind);
+      expect(item?.closest('section')?.getAttribute('id'), `${id} is under its kind`).toBe(
+        data.kind,
+      );
       expect(text(item?.querySelector(`a[href="${data.url}"]`))).toBe(data.title);
       expect(text(item)).toContain(data.summary);
-      for (const name of data.coAuthors) expect(text(item), `${id}: co-author ${name}`).toContain(name);
+      for (const name of data.coAuthors)
+        expect(text(item), `${id}: co-author ${name}`).toContain(name);
       if (data.date) expect(item?.querySelector('time')?.getAttribute('datetime')).toBe(data.date);
     }
     for (const section of main.querySelectorAll('section')) {
       const listed = section.querySelectorAll('li[id]').map((item) => item.id);
-      const expected = newestFirst.filter(({ data }) => data.kind === section.id).map(({ id }) => id);
+      const expected = newestFirst
+        .filter(({ data }) => data.kind === section.id)
+        .map(({ id }) => id);
       expect(listed, `the ${section.id} group, newest first`).toEqual(expected);
-      expect(main.querySelector(`nav a[href="#${section.id}"]`), `a way to jump to ${section.id}`).not.toBeNull();
+      expect(
+        main.querySelector(`nav a[href="#${section.id}"]`),
+        `a way to jump to ${section.id}`,
+      ).not.toBeNull();
     }
-    const types = jsonLd(pages.find((page) => page.route === '/writing/')!).map((node) => node['@type']);
+    const types = jsonLd(pages.find((page) => page.route === '/writing/')!).map(
+      (node) => node['@type'],
+    );
     expect(types.filter((type) => type !== 'BreadcrumbList')).toHaveLength(writing.length);
   });
 
@@ -164,7 +209,10 @@ test.describe('writing and talks', () => {
     const withSources = spotlights.filter(({ data }) => data.sources.length > 0);
     expect(withSources.length, 'spotlights that name their sources').toBeGreaterThan(0);
     for (const { id } of withSources) {
-      expect(documentAt(`/spotlights/${id}/`).querySelector('main a[href="/writing/"]'), id).not.toBeNull();
+      expect(
+        documentAt(`/spotlights/${id}/`).querySelector('main a[href="/writing/"]'),
+        id,
+      ).not.toBeNull();
     }
   });
 });
@@ -180,10 +228,15 @@ test.describe('workshop material', () => {
     const steps = main.querySelectorAll('section[aria-labelledby="flow-heading"] li h3').map(text);
     expect(steps).toEqual(data.flow.map(({ title }) => title));
     expect(data.tools, `${file}: tools`).toEqual(expect.arrayContaining([...tools]));
-    const shownTools = main.querySelectorAll('section[aria-labelledby="tools-heading"] li').map(text);
+    const shownTools = main
+      .querySelectorAll('section[aria-labelledby="tools-heading"] li')
+      .map(text);
     expect(shownTools).toEqual(data.tools);
     const materials = referenced(file, data.materials);
-    expect(materials.map(({ url }) => url), `${file}: materials`).toEqual(expect.arrayContaining([...urls]));
+    expect(
+      materials.map(({ url }) => url),
+      `${file}: materials`,
+    ).toEqual(expect.arrayContaining([...urls]));
     for (const { url, title } of materials) {
       expect(main.querySelectorAll(`a[href="${url}"]`).map(text), `links ${url}`).toContain(title);
     }
@@ -193,7 +246,10 @@ test.describe('workshop material', () => {
     for (const { id, data } of readEntries('workshops')) {
       const main = documentAt(`/training/${id}/`).querySelector('main');
       for (const field of ['flow', 'tools', 'materials'] as const) {
-        expect(main?.querySelector(`#${field}-heading`) === null, `/training/${id}/: ${field}`).toBe(data[field].length === 0);
+        expect(
+          main?.querySelector(`#${field}-heading`) === null,
+          `/training/${id}/: ${field}`,
+        ).toBe(data[field].length === 0);
       }
     }
   });
@@ -201,8 +257,14 @@ test.describe('workshop material', () => {
 
 test('the profiles are in every footer and are the same person in the structured data', () => {
   for (const page of pages) {
-    for (const url of profiles) expect(page.document.querySelector(`footer a[href="${url}"]`), `${page.route}: ${url}`).not.toBeNull();
+    for (const url of profiles)
+      expect(
+        page.document.querySelector(`footer a[href="${url}"]`),
+        `${page.route}: ${url}`,
+      ).not.toBeNull();
   }
-  const person = jsonLd(pages.find((page) => page.route === '/')!).find((node) => node['@type'] === 'Person');
+  const person = jsonLd(pages.find((page) => page.route === '/')!).find(
+    (node) => node['@type'] === 'Person',
+  );
   expect(person?.sameAs).toEqual([...profiles]);
 });

@@ -14,12 +14,18 @@ const formOrigin = new URL(site.contact.endpoint).origin;
 /** Console errors, uncaught exceptions and CSP violations of the page, as they happen. */
 async function watchForProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`),
+  );
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
-  await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP: ${violation}`));
+  await page.exposeFunction('reportCspViolation', (violation: string) =>
+    problems.push(`CSP: ${violation}`),
+  );
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+      const report = (window as unknown as { reportCspViolation(violation: string): void })
+        .reportCspViolation;
       report(`${event.effectiveDirective} blocked ${event.blockedURI}`);
     });
   });
@@ -41,7 +47,9 @@ async function runEverything(page: Page): Promise<void> {
 }
 
 for (const path of pages) {
-  test(`${path} runs under the header policy without a violation or console error`, async ({ page }) => {
+  test(`${path} runs under the header policy without a violation or console error`, async ({
+    page,
+  }) => {
     const problems = await watchForProblems(page);
     const response = await page.goto(path);
     await runEverything(page);
@@ -49,12 +57,15 @@ for (const path of pages) {
 
     const header = parseCsp(response?.headers()['content-security-policy'] ?? '');
     const meta = parseCsp(
-      (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '',
+      (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ??
+        '',
     );
-    expect([...header.keys()].sort(), 'the header has the meta tag’s directives and frame-ancestors').toEqual(
-      [...meta.keys(), 'frame-ancestors'].sort(),
-    );
-    for (const [name, sources] of meta) expect(header.get(name), name).toEqual(expect.arrayContaining([...sources]));
+    expect(
+      [...header.keys()].sort(),
+      'the header has the meta tag’s directives and frame-ancestors',
+    ).toEqual([...meta.keys(), 'frame-ancestors'].sort());
+    for (const [name, sources] of meta)
+      expect(header.get(name), name).toEqual(expect.arrayContaining([...sources]));
 
     const inlineHandlers = await page.locator('*').evaluateAll((elements) =>
       elements.flatMap((element) =>
@@ -83,9 +94,19 @@ test('the policy allows only the site itself, its hashed inline code, the form s
   const csp = parseCsp((await request.get('/')).headers()['content-security-policy'] ?? '');
   expect(csp.get('default-src')).toEqual(["'self'"]);
   expect(csp.get('script-src')?.[0]).toBe("'self'");
-  expect(csp.get('script-src')?.slice(1).every((source) => /^'sha256-[\w+/]+=*'$/.test(source))).toBe(true);
+  expect(
+    csp
+      .get('script-src')
+      ?.slice(1)
+      .every((source) => /^'sha256-[\w+/]+=*'$/.test(source)),
+  ).toBe(true);
   expect(csp.get('style-src')?.[0]).toBe("'self'");
-  expect(csp.get('style-src')?.slice(1).every((source) => /^'sha256-[\w+/]+=*'$/.test(source))).toBe(true);
+  expect(
+    csp
+      .get('style-src')
+      ?.slice(1)
+      .every((source) => /^'sha256-[\w+/]+=*'$/.test(source)),
+  ).toBe(true);
   // The service's redirect after a plain post goes to the thanks page on the canonical site, whatever host posted.
   expect(csp.get('form-action')).toEqual(["'self'", formOrigin, new URL(site.url).origin]);
   expect(csp.get('connect-src')).toEqual(["'self'", formOrigin]);
@@ -103,7 +124,9 @@ test('pages are revalidated on every visit and carry the security headers', asyn
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
   }
   expect((await request.get('/')).headers()['cache-control']).toBe(CACHE_CONTROL.revalidate);
-  expect((await request.get('/contact/')).headers()['cache-control']).toBe(CACHE_CONTROL.revalidate);
+  expect((await request.get('/contact/')).headers()['cache-control']).toBe(
+    CACHE_CONTROL.revalidate,
+  );
 });
 
 test('hashed assets are cached for a year as immutable', async ({ page, request }) => {
@@ -116,23 +139,35 @@ test('hashed assets are cached for a year as immutable', async ({ page, request 
   expect(headers['x-content-type-options']).toBe('nosniff');
 });
 
-test('an inline script and handler injected into a page are blocked by the header alone', async ({ page }) => {
+test('an inline script and handler injected into a page are blocked by the header alone', async ({
+  page,
+}) => {
   const problems = await watchForProblems(page);
   await page.route('/contact/', async (route) => {
     const response = await route.fetch();
     const html = (await response.text())
       .replace(/<meta http-equiv="content-security-policy"[^>]*>/, '')
       .replace('</head>', '<script>window.injected = 1</script></head>')
-      .replace('</body>', '<img src="/favicon.svg" alt="" onload="window.injectedHandler = 1"></body>');
+      .replace(
+        '</body>',
+        '<img src="/favicon.svg" alt="" onload="window.injectedHandler = 1"></body>',
+      );
     await route.fulfill({ response, body: html });
   });
 
   await page.goto('/contact/');
   await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveCount(0);
-  expect(await page.evaluate(() => 'injected' in window || 'injectedHandler' in window)).toBe(false);
+  expect(await page.evaluate(() => 'injected' in window || 'injectedHandler' in window)).toBe(
+    false,
+  );
   await expect
     .poll(() => problems)
-    .toEqual(expect.arrayContaining(['CSP: script-src-elem blocked inline', 'CSP: script-src-attr blocked inline']));
+    .toEqual(
+      expect.arrayContaining([
+        'CSP: script-src-elem blocked inline',
+        'CSP: script-src-attr blocked inline',
+      ]),
+    );
   // The site's own hashed inline script still ran: it reveals the theme toggle.
   await expect(page.locator('#theme-toggle')).toBeVisible();
 });
@@ -140,7 +175,10 @@ test('an inline script and handler injected into a page are blocked by the heade
 test('no page can be shown in a frame, not even by the site itself', async ({ page }) => {
   // Same origin on purpose: Chrome blocks a public page framing localhost before any header is read.
   await page.route('/framing-test/', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<iframe src="/contact/" title="framed"></iframe>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<iframe src="/contact/" title="framed"></iframe>',
+    }),
   );
   await page.goto('/framing-test/');
   await page.waitForLoadState('load');
@@ -176,7 +214,9 @@ test('the contact form sends to its service under the policy', async ({ page }) 
   await form.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
   await form.getByLabel('Work e-mail').fill('ada@example.com');
   await form.getByRole('radio', { name: 'A pilot' }).check();
-  await form.getByLabel('Your system and the problem').fill('Checking the form under the Content-Security-Policy.');
+  await form
+    .getByLabel('Your system and the problem')
+    .fill('Checking the form under the Content-Security-Policy.');
   await form.getByLabel('I agree to be contacted').check();
   await form.getByRole('button', { name: 'Send message' }).click();
   await expect(page.locator('[data-sent]')).toBeVisible();

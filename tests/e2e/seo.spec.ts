@@ -33,14 +33,25 @@ const pageAt = (route: string): BuiltPage => {
   if (!page) throw new Error(`the build has no page at ${route}`);
   return page;
 };
-const detailPages = (section: string) => indexable.filter(({ route }) => new RegExp(`^/${section}/[^/]+/$`).test(route));
+const detailPages = (section: string) =>
+  indexable.filter(({ route }) => new RegExp(`^/${section}/[^/]+/$`).test(route));
 
 /** What each schema.org type must have to be useful to a search engine (schema.org itself requires nothing). */
 const requiredProperties: Record<string, string[]> = {
   WebSite: ['name', 'url', 'inLanguage'],
   Person: ['@id', 'name', 'url', 'jobTitle', 'alumniOf', 'knowsAbout'],
   ProfessionalService: ['@id', 'name', 'url', 'description', 'founder', 'makesOffer'],
-  EducationEvent: ['name', 'url', 'image', 'startDate', 'location', 'organizer', 'performer', 'eventStatus', 'eventAttendanceMode'],
+  EducationEvent: [
+    'name',
+    'url',
+    'image',
+    'startDate',
+    'location',
+    'organizer',
+    'performer',
+    'eventStatus',
+    'eventAttendanceMode',
+  ],
   Article: ['headline', 'description', 'url', 'image', 'author', 'mainEntityOfPage'],
   BreadcrumbList: ['itemListElement'],
   BlogPosting: ['headline', 'url', 'author', 'description'],
@@ -59,12 +70,21 @@ test.describe('the head of every page', () => {
       expect(titles, `${page.route}: one <title>`).toHaveLength(1);
       const title = titles[0]?.textContent ?? '';
       const description = meta(page, 'description') ?? '';
-      expect(title.length, `${page.route}: title "${title}"`).toBeGreaterThanOrEqual(TITLE_LENGTH.min);
+      expect(title.length, `${page.route}: title "${title}"`).toBeGreaterThanOrEqual(
+        TITLE_LENGTH.min,
+      );
       expect(title.length, `${page.route}: title "${title}"`).toBeLessThanOrEqual(TITLE_LENGTH.max);
-      expect(description.length, `${page.route}: description`).toBeGreaterThanOrEqual(DESCRIPTION_LENGTH.min);
-      expect(description.length, `${page.route}: description`).toBeLessThanOrEqual(DESCRIPTION_LENGTH.max);
+      expect(description.length, `${page.route}: description`).toBeGreaterThanOrEqual(
+        DESCRIPTION_LENGTH.min,
+      );
+      expect(description.length, `${page.route}: description`).toBeLessThanOrEqual(
+        DESCRIPTION_LENGTH.max,
+      );
       expect(seenTitles.get(title), `${page.route} repeats the title of`).toBeUndefined();
-      expect(seenDescriptions.get(description), `${page.route} repeats the description of`).toBeUndefined();
+      expect(
+        seenDescriptions.get(description),
+        `${page.route} repeats the description of`,
+      ).toBeUndefined();
       seenTitles.set(title, page.route);
       seenDescriptions.set(description, page.route);
       expect(page.document.querySelector('html')?.getAttribute('lang')).toBe(site.locale);
@@ -74,7 +94,9 @@ test.describe('the head of every page', () => {
   test('names its absolute canonical URL, the one the sitemap lists, unless it is kept out of search', () => {
     const listed = new Set(sitemapUrls(outDir));
     for (const page of pages) {
-      const canonical = page.head.querySelectorAll('link[rel="canonical"]').map((link) => link.getAttribute('href'));
+      const canonical = page.head
+        .querySelectorAll('link[rel="canonical"]')
+        .map((link) => link.getAttribute('href'));
       if (isNoindex(page)) {
         expect(canonical, `${page.route} is noindex and names no canonical URL`).toEqual([]);
         continue;
@@ -90,7 +112,10 @@ test.describe('the head of every page', () => {
       const title = page.head.querySelector('title')?.textContent ?? '';
       expect(meta(page, 'og:type'), page.route).toMatch(/^(website|article)$/);
       expect(meta(page, 'og:site_name')).toBe(site.title);
-      expect(title.startsWith(meta(page, 'og:title') ?? '-'), `${page.route}: og:title is the page's title`).toBe(true);
+      expect(
+        title.startsWith(meta(page, 'og:title') ?? '-'),
+        `${page.route}: og:title is the page's title`,
+      ).toBe(true);
       expect(meta(page, 'og:description')).toBe(meta(page, 'description'));
       expect(meta(page, 'twitter:card')).toBe('summary_large_image');
       expect(meta(page, 'twitter:title')).toBe(meta(page, 'og:title'));
@@ -118,10 +143,18 @@ test.describe('the head of every page', () => {
       const feed = page.head.querySelector('link[rel="alternate"][type="application/rss+xml"]');
       expect(feed?.getAttribute('href'), page.route).toBe('/rss.xml');
       const links = ['icon', 'apple-touch-icon', 'manifest'].flatMap((rel) =>
-        page.head.querySelectorAll(`link[rel="${rel}"]`).map((link) => link.getAttribute('href') ?? ''),
+        page.head
+          .querySelectorAll(`link[rel="${rel}"]`)
+          .map((link) => link.getAttribute('href') ?? ''),
       );
-      expect(links, page.route).toEqual(['/favicon.ico', '/favicon.svg', '/apple-touch-icon.png', '/site.webmanifest']);
-      for (const href of [...links, '/rss.xml']) expect(existsSync(fileOfUrl(outDir, href)), href).toBe(true);
+      expect(links, page.route).toEqual([
+        '/favicon.ico',
+        '/favicon.svg',
+        '/apple-touch-icon.png',
+        '/site.webmanifest',
+      ]);
+      for (const href of [...links, '/rss.xml'])
+        expect(existsSync(fileOfUrl(outDir, href)), href).toBe(true);
     }
   });
 
@@ -132,7 +165,10 @@ test.describe('the head of every page', () => {
         const { pathname } = new URL(href, site.url);
         const isFile = /\.[a-z0-9]+$/i.test(pathname);
         expect(isFile || pathname.endsWith('/'), `${page.route} links ${href}`).toBe(true);
-        expect(existsSync(fileOfUrl(outDir, pathname)), `${page.route} links ${href}, which is not in the build`).toBe(true);
+        expect(
+          existsSync(fileOfUrl(outDir, pathname)),
+          `${page.route} links ${href}, which is not in the build`,
+        ).toBe(true);
       }
     }
   });
@@ -154,12 +190,22 @@ test.describe('structured data', () => {
 
   test('the home page describes the site, the consultant and the practice with its offers', () => {
     const nodes = jsonLd(pageAt('/'));
-    expect(nodes.map((node) => node['@type']).sort()).toEqual(['Person', 'ProfessionalService', 'WebSite']);
+    expect(nodes.map((node) => node['@type']).sort()).toEqual([
+      'Person',
+      'ProfessionalService',
+      'WebSite',
+    ]);
     const person = nodes.find((node) => node['@type'] === 'Person');
     expect(person?.alumniOf).toMatchObject({ '@type': 'CollegeOrUniversity', name: 'TU Wien' });
-    expect(person?.knowsAbout).toEqual(expect.arrayContaining(['Model checking', 'TLA+', 'Quint', 'Apalache']));
-    const offers = nodes.find((node) => node['@type'] === 'ProfessionalService')?.makesOffer as JsonLdNode[];
-    expect(offers.map((offer) => (offer.itemOffered as JsonLdNode).name)).toEqual(['A workshop', 'A pilot']);
+    expect(person?.knowsAbout).toEqual(
+      expect.arrayContaining(['Model checking', 'TLA+', 'Quint', 'Apalache']),
+    );
+    const offers = nodes.find((node) => node['@type'] === 'ProfessionalService')
+      ?.makesOffer as JsonLdNode[];
+    expect(offers.map((offer) => (offer.itemOffered as JsonLdNode).name)).toEqual([
+      'A workshop',
+      'A pilot',
+    ]);
     expect(JSON.stringify(offers)).not.toMatch(/price/i);
   });
 
@@ -186,16 +232,22 @@ test.describe('structured data', () => {
     for (const page of workshops) {
       const events = jsonLd(page).filter((node) => node['@type'] === 'EducationEvent');
       const dated = page.document.querySelector('main time[datetime]') !== null;
-      expect(events, `${page.route} ${dated ? 'shows a date' : 'shows no date'}`).toHaveLength(dated ? 1 : 0);
+      expect(events, `${page.route} ${dated ? 'shows a date' : 'shows no date'}`).toHaveLength(
+        dated ? 1 : 0,
+      );
     }
-    const devconf = jsonLd(pageAt('/training/devconf-cz-2026/')).find((node) => node['@type'] === 'EducationEvent');
+    const devconf = jsonLd(pageAt('/training/devconf-cz-2026/')).find(
+      (node) => node['@type'] === 'EducationEvent',
+    );
     expect(devconf).toMatchObject({
       startDate: '2026-06-19T10:15:00+02:00',
       endDate: '2026-06-19T11:35:00+02:00',
       location: { address: { addressLocality: 'Brno', addressCountry: 'CZ' } },
       organizer: { '@type': 'Organization', name: 'DevConf.CZ 2026' },
     });
-    expect(jsonLd(pageAt('/training/protocol-berg-v2/')).map((node) => node['@type'])).toEqual(['BreadcrumbList']);
+    expect(jsonLd(pageAt('/training/protocol-berg-v2/')).map((node) => node['@type'])).toEqual([
+      'BreadcrumbList',
+    ]);
   });
 });
 
@@ -204,7 +256,8 @@ test.describe('sitemap, robots.txt and feed', () => {
     const urls = sitemapUrls(outDir);
     expect(new Set(urls).size, 'no URL twice').toBe(urls.length);
     expect([...urls].sort()).toEqual(indexable.map(({ route }) => `${site.url}${route}`).sort());
-    for (const hidden of ['/404.html', '/contact/thanks/']) expect(isNoindex(pageAt(hidden)), hidden).toBe(true);
+    for (const hidden of ['/404.html', '/contact/thanks/'])
+      expect(isNoindex(pageAt(hidden)), hidden).toBe(true);
   });
 
   test('robots.txt allows crawling and points to the sitemap index', () => {
@@ -217,9 +270,16 @@ test.describe('sitemap, robots.txt and feed', () => {
   test('the feed is RSS 2.0 with one item per workshop and spotlight, linking their pages, and one per work', () => {
     const { rss } = readFeed(outDir);
     expect(rss['@version']).toBe('2.0');
-    expect(rss.channel).toMatchObject({ title: site.title, link: `${site.url}/`, description: site.description, language: site.locale });
+    expect(rss.channel).toMatchObject({
+      title: site.title,
+      link: `${site.url}/`,
+      description: site.description,
+      language: site.locale,
+    });
     const items = rss.channel.item ?? [];
-    const entryPages = [...detailPages('training'), ...detailPages('spotlights')].map(({ route }) => `${site.url}${route}`);
+    const entryPages = [...detailPages('training'), ...detailPages('spotlights')].map(
+      ({ route }) => `${site.url}${route}`,
+    );
     const works = readEntries('writing').map(({ data }) => data.url);
     expect(items.map((item) => item.link).sort()).toEqual([...entryPages, ...works].sort());
     for (const item of items) {
@@ -237,12 +297,18 @@ test.describe('favicons and web manifest', () => {
     expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
     const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, index) => {
       const entry = 6 + index * 16;
-      const png = ico.subarray(ico.readUInt32LE(entry + 12), ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8));
+      const png = ico.subarray(
+        ico.readUInt32LE(entry + 12),
+        ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8),
+      );
       expect(pngSize(png).width).toBe(ico.readUInt8(entry));
       return ico.readUInt8(entry);
     });
     expect(sizes).toEqual([16, 32, 48]);
-    expect(pngSize(readFileSync(join(outDir, 'apple-touch-icon.png')))).toEqual({ width: 180, height: 180 });
+    expect(pngSize(readFileSync(join(outDir, 'apple-touch-icon.png')))).toEqual({
+      width: 180,
+      height: 180,
+    });
   });
 
   test('the manifest names the site and its icons exist at their declared sizes', () => {
@@ -252,7 +318,11 @@ test.describe('favicons and web manifest', () => {
       theme_color: string;
       icons: { src: string; sizes: string; type: string }[];
     };
-    expect(manifest).toMatchObject({ name: site.title, short_name: person.name, theme_color: site.themeColor.light });
+    expect(manifest).toMatchObject({
+      name: site.title,
+      short_name: person.name,
+      theme_color: site.themeColor.light,
+    });
     for (const icon of manifest.icons) {
       const file = fileOfUrl(outDir, icon.src);
       expect(existsSync(file), icon.src).toBe(true);
@@ -264,7 +334,9 @@ test.describe('favicons and web manifest', () => {
   });
 });
 
-test('the head passes the content security policy: no violation or console error', async ({ page }) => {
+test('the head passes the content security policy: no violation or console error', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
@@ -272,7 +344,11 @@ test('the head passes the content security policy: no violation or console error
   for (const route of ['/', '/training/devconf-cz-2026/', '/spotlights/aztec-governance/']) {
     await page.goto(route);
     const linked = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"], link[rel="manifest"], link[rel="apple-touch-icon"]')].map((link) => link.href),
+      [
+        ...document.querySelectorAll<HTMLLinkElement>(
+          'link[rel~="icon"], link[rel="manifest"], link[rel="apple-touch-icon"]',
+        ),
+      ].map((link) => link.href),
     );
     for (const url of linked) expect((await page.request.get(url)).status(), url).toBe(200);
   }
@@ -290,18 +366,31 @@ test.describe('a new spotlight file', () => {
     const page = builtPages(build.outDir).find((candidate) => candidate.route === route);
     if (!page) throw new Error(`the build has no page at ${route}`);
 
-    expect(page.head.querySelector('title')?.textContent).toBe('Fixture Systems: Raft log replication · Thomas Pani');
+    expect(page.head.querySelector('title')?.textContent).toBe(
+      'Fixture Systems: Raft log replication · Thomas Pani',
+    );
     const image = meta(page, 'og:image') ?? '';
     expect(image).toBe(`${site.url}/og/spotlights/${newSpotlight.id}.png`);
-    expect(pngSize(readFileSync(fileOfUrl(build.outDir, image)))).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(readFileSync(fileOfUrl(build.outDir, image)))).toEqual({
+      width: 1200,
+      height: 630,
+    });
 
     const article = jsonLd(page).find((node) => node['@type'] === 'Article');
-    expect(article).toMatchObject({ headline: 'Fixture Systems: Raft log replication', url, image, dateCreated: '2024' });
-    const trail = jsonLd(page).find((node) => node['@type'] === 'BreadcrumbList')?.itemListElement as { item: string }[];
+    expect(article).toMatchObject({
+      headline: 'Fixture Systems: Raft log replication',
+      url,
+      image,
+      dateCreated: '2024',
+    });
+    const trail = jsonLd(page).find((node) => node['@type'] === 'BreadcrumbList')
+      ?.itemListElement as { item: string }[];
     expect(trail.map(({ item }) => item)).toEqual([`${site.url}/`, `${site.url}/spotlights/`, url]);
 
     expect(sitemapUrls(build.outDir)).toContain(url);
     const items = readFeed(build.outDir).rss.channel.item ?? [];
-    expect(items.filter((item) => item.link === url).map((item) => item.title)).toEqual(['Fixture Systems: Raft log replication']);
+    expect(items.filter((item) => item.link === url).map((item) => item.title)).toEqual([
+      'Fixture Systems: Raft log replication',
+    ]);
   });
 });

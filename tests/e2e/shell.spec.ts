@@ -7,7 +7,12 @@ import { builtRoutes } from './support/site';
 const routes = builtRoutes();
 
 test('the build has every page of the site', () => {
-  for (const path of [...site.nav.map((item) => item.href), site.cta.href, site.contact.thanksPath, site.privacy.href]) {
+  for (const path of [
+    ...site.nav.map((item) => item.href),
+    site.cta.href,
+    site.contact.thanksPath,
+    site.privacy.href,
+  ]) {
     expect(routes).toContain(path);
   }
 });
@@ -29,9 +34,13 @@ test('an unknown path answers 404 with the styled not-found page', async ({ page
   expect(response?.status()).toBe(404);
   const notFound = readEntry('pages', 'not-found');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(notFound.heading);
-  await expect(page.getByRole('navigation', { name: frameWords.mainNavigation }).first()).toBeAttached();
+  await expect(
+    page.getByRole('navigation', { name: frameWords.mainNavigation }).first(),
+  ).toBeAttached();
   expect(notFound.cta?.href).toBe('/');
-  await expect(page.locator('main').getByRole('link', { name: notFound.cta?.label })).toHaveAttribute('href', '/');
+  await expect(
+    page.locator('main').getByRole('link', { name: notFound.cta?.label }),
+  ).toHaveAttribute('href', '/');
 });
 
 test.describe('desktop navigation', () => {
@@ -40,10 +49,15 @@ test.describe('desktop navigation', () => {
   test('reaches every page from the header and marks the current one', async ({ page }) => {
     for (const { label, href } of site.nav) {
       await page.goto('/contact/');
-      await page.getByRole('navigation', { name: frameWords.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
+      await page
+        .getByRole('navigation', { name: frameWords.mainNavigation })
+        .getByRole('link', { name: label, exact: true })
+        .click();
       await expect(page).toHaveURL(href);
       await expect(page.locator('h1')).toHaveCount(1);
-      const current = page.getByRole('navigation', { name: frameWords.mainNavigation }).locator('[aria-current="page"]');
+      const current = page
+        .getByRole('navigation', { name: frameWords.mainNavigation })
+        .locator('[aria-current="page"]');
       await expect(current).toHaveText(label);
     }
     await page.goto('/');
@@ -69,7 +83,9 @@ test.describe('mobile menu', () => {
 
   test('opens and closes with the keyboard, and Escape closes it', async ({ page }) => {
     await page.goto('/');
-    const menu = page.getByRole('navigation', { name: frameWords.mainNavigation }).locator('visible=true');
+    const menu = page
+      .getByRole('navigation', { name: frameWords.mainNavigation })
+      .locator('visible=true');
     await expect(menu).toHaveCount(0);
     const summary = await openMenuWithKeyboard(page);
     await expect(menu.getByRole('link', { name: 'Training' })).toBeVisible();
@@ -86,14 +102,19 @@ test.describe('mobile menu', () => {
   test('takes the visitor to a page', async ({ page }) => {
     await page.goto('/');
     await openMenuWithKeyboard(page);
-    await page.getByRole('navigation', { name: frameWords.mainNavigation }).getByRole('link', { name: navLabels.spotlights }).click();
+    await page
+      .getByRole('navigation', { name: frameWords.mainNavigation })
+      .getByRole('link', { name: navLabels.spotlights })
+      .click();
     await expect(page).toHaveURL('/spotlights/');
   });
 
   test('nothing overflows a 320 px screen', async ({ page }) => {
     for (const path of routes) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }
   });
@@ -104,7 +125,9 @@ test.describe('mobile menu without JavaScript', () => {
 
   test('opens and closes with the keyboard', async ({ page }) => {
     await page.goto('/training/');
-    const menu = page.getByRole('navigation', { name: frameWords.mainNavigation }).locator('visible=true');
+    const menu = page
+      .getByRole('navigation', { name: frameWords.mainNavigation })
+      .locator('visible=true');
     await openMenuWithKeyboard(page);
     await expect(menu.getByRole('link', { name: 'Executable specs' })).toBeVisible();
     await page.keyboard.press('Enter');
@@ -116,12 +139,20 @@ test.describe('colour scheme', () => {
   test('follows the system until the visitor chooses', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/');
-    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await page.emulateMedia({ colorScheme: 'light' });
-    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
   });
 
-  test('the toggle persists across reloads and pages with no flash of the other scheme', async ({ page }) => {
+  test('the toggle persists across reloads and pages with no flash of the other scheme', async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     // Records the chosen scheme when <body> starts: the CSS inlined in <head> paints with it.
     await page.addInitScript(() => {
@@ -134,17 +165,28 @@ test.describe('colour scheme', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto('/');
-    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const background = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const lightBackground = await background();
     await page.getByRole('button', { name: frameWords.darkTheme }).click();
-    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     expect(await background()).not.toBe(lightBackground);
 
     for (const path of ['/', '/training/']) {
       await page.goto(path);
-      expect(await page.evaluate(() => (window as unknown as { schemeAtFirstPaint?: string }).schemeAtFirstPaint)).toBe('dark');
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { schemeAtFirstPaint?: string }).schemeAtFirstPaint,
+        ),
+      ).toBe('dark');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-      await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByRole('button', { name: frameWords.darkTheme })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
     }
     await page.getByRole('button', { name: frameWords.darkTheme }).click();
     await page.reload();
@@ -152,7 +194,9 @@ test.describe('colour scheme', () => {
     expect(await background()).toBe(lightBackground);
   });
 
-  test('without JavaScript the system scheme applies and no dead toggle is shown', async ({ browser }) => {
+  test('without JavaScript the system scheme applies and no dead toggle is shown', async ({
+    browser,
+  }) => {
     // The page must paint the theme colour the browser's own interface takes for that scheme.
     expect(site.themeColor.light).not.toBe(site.themeColor.dark);
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -160,7 +204,10 @@ test.describe('colour scheme', () => {
       const page = await context.newPage();
       await page.goto('/');
       await expect(page.locator('#theme-toggle')).toBeHidden();
-      await expect(page.locator('html'), colorScheme).toHaveCSS('background-color', rgb(site.themeColor[colorScheme]));
+      await expect(page.locator('html'), colorScheme).toHaveCSS(
+        'background-color',
+        rgb(site.themeColor[colorScheme]),
+      );
       await context.close();
     }
   });
@@ -175,7 +222,9 @@ test('the skip link is the first stop and moves focus to the main content', asyn
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   await page.keyboard.press('Tab');
-  const focusedInMain = await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement));
+  const focusedInMain = await page.evaluate(() =>
+    document.querySelector('main')?.contains(document.activeElement),
+  );
   expect(focusedInMain).toBe(true);
 });
 

@@ -4,7 +4,14 @@ import { FingerprintSet } from '../../src/lib/checker/fingerprint-set.ts';
 import { seededRandom } from '../../src/lib/checker/random.ts';
 import { simulate, simulateAsync } from '../../src/lib/checker/simulate.ts';
 import type { Spec } from '../../src/lib/checker/spec.ts';
-import { changes, decodeMoves, encodeMoves, replay, toTestVector, traceRows } from '../../src/lib/checker/trace.ts';
+import {
+  changes,
+  decodeMoves,
+  encodeMoves,
+  replay,
+  toTestVector,
+  traceRows,
+} from '../../src/lib/checker/trace.ts';
 
 interface Counters {
   readonly x: number;
@@ -43,7 +50,12 @@ function counters(limit: number, forbiddenSum = Number.POSITIVE_INFINITY): Spec<
 describe('breadth-first check', () => {
   it('explores the whole state space when the invariant holds', () => {
     const result = check(counters(4));
-    expect(result).toMatchObject({ kind: 'holds', states: 25, transitions: 2 * 4 * 5 + 2, depth: 8 });
+    expect(result).toMatchObject({
+      kind: 'holds',
+      states: 25,
+      transitions: 2 * 4 * 5 + 2,
+      depth: 8,
+    });
   });
 
   it('finds a shortest violation and a trace that replays to it', () => {
@@ -64,7 +76,11 @@ describe('breadth-first check', () => {
   });
 
   it('stops at the state limit, and a limit equal to the state count is enough', () => {
-    expect(check(counters(4), { maxStates: 10 })).toMatchObject({ kind: 'state-limit', states: 10, maxStates: 10 });
+    expect(check(counters(4), { maxStates: 10 })).toMatchObject({
+      kind: 'state-limit',
+      states: 10,
+      maxStates: 10,
+    });
     expect(check(counters(4), { maxStates: 25 })).toMatchObject({ kind: 'holds', states: 25 });
   });
 
@@ -101,19 +117,27 @@ describe('breadth-first check', () => {
   it('returns at once when already cancelled', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(check(counters(3), { signal: controller.signal })).toMatchObject({ kind: 'cancelled', states: 1 });
+    expect(check(counters(3), { signal: controller.signal })).toMatchObject({
+      kind: 'cancelled',
+      states: 1,
+    });
   });
 });
 
 describe('random simulation', () => {
   const options = { walks: 200, maxDepth: 30, seed: 42 };
-  const withoutTiming = <R extends { elapsedMs: number }>(result: R): R => ({ ...result, elapsedMs: 0 });
+  const withoutTiming = <R extends { elapsedMs: number }>(result: R): R => ({
+    ...result,
+    elapsedMs: 0,
+  });
 
   it('is reproducible from its seed', () => {
     const spec = counters(5, 7);
     const first = simulate(spec, options);
     expect(withoutTiming(simulate(spec, options))).toEqual(withoutTiming(first));
-    expect(withoutTiming(simulate(spec, { ...options, seed: 43 }))).not.toEqual(withoutTiming(first));
+    expect(withoutTiming(simulate(spec, { ...options, seed: 43 }))).not.toEqual(
+      withoutTiming(first),
+    );
   });
 
   it('counts hits and keeps the shortest violating walk, which replays', () => {
@@ -132,7 +156,10 @@ describe('random simulation', () => {
   });
 
   it('ends a walk at its depth bound, or where no move is left', () => {
-    expect(simulate(counters(5), { ...options, maxDepth: 4 })).toMatchObject({ hits: 0, steps: 200 * 4 });
+    expect(simulate(counters(5), { ...options, maxDepth: 4 })).toMatchObject({
+      hits: 0,
+      steps: 200 * 4,
+    });
     const countdown: Spec<number> = {
       initial: 3,
       actions: [{ actor: 'clock', name: 'ticks', next: (n) => (n > 0 ? [n - 1] : []) }],
@@ -140,11 +167,20 @@ describe('random simulation', () => {
       fingerprint: (n) => n,
       describe: (n) => ({ n: String(n) }),
     };
-    expect(simulate(countdown, options)).toMatchObject({ kind: 'done', walks: 200, steps: 200 * 3 });
+    expect(simulate(countdown, options)).toMatchObject({
+      kind: 'done',
+      walks: 200,
+      steps: 200 * 3,
+    });
   });
 
   it('uses the scheduler to pick moves', () => {
-    const alwaysFirst = simulate(counters(3), { ...options, walks: 1, maxDepth: 3, scheduler: () => 0 });
+    const alwaysFirst = simulate(counters(3), {
+      ...options,
+      walks: 1,
+      maxDepth: 3,
+      scheduler: () => 0,
+    });
     expect(alwaysFirst.steps).toBe(3);
     const spec = counters(3, 3);
     const onlyX = simulate(spec, { ...options, walks: 5, scheduler: () => 0 });
@@ -152,7 +188,10 @@ describe('random simulation', () => {
   });
 
   it('honours the step limit and cancellation', async () => {
-    expect(simulate(counters(5), { ...options, maxSteps: 50 })).toMatchObject({ kind: 'step-limit', steps: 50 });
+    expect(simulate(counters(5), { ...options, maxSteps: 50 })).toMatchObject({
+      kind: 'step-limit',
+      steps: 50,
+    });
     const controller = new AbortController();
     const running = simulateAsync(counters(5), {
       ...options,
@@ -187,7 +226,8 @@ describe('traces', () => {
   });
 
   it('reject text that is not a trace', () => {
-    for (const text of ['0..1', 'A', '0.1-', '<script>', '1234']) expect(decodeMoves(text)).toBeUndefined();
+    for (const text of ['0..1', 'A', '0.1-', '<script>', '1234'])
+      expect(decodeMoves(text)).toBeUndefined();
   });
 
   it('replay move by move and refuse a move that is not possible', () => {
@@ -209,7 +249,9 @@ describe('traces', () => {
   });
 
   it('tell what changed at each step', () => {
-    expect(changes(spec, { x: 1, y: 0 }, { x: 1, y: 2 })).toEqual([{ field: 'y', before: '0', after: '2' }]);
+    expect(changes(spec, { x: 1, y: 0 }, { x: 1, y: 2 })).toEqual([
+      { field: 'y', before: '0', after: '2' },
+    ]);
     const replayed = replay(spec, moves);
     if (!replayed.ok) throw new Error(replayed.error);
     const rows = traceRows(spec, replayed.trace);

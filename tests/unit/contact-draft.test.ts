@@ -99,9 +99,15 @@ describe('contact draft', () => {
     expect(storage.items.size).toBe(0);
     storage.setItem(DRAFT_KEY, JSON.stringify({ fields: { name: 'no timestamp' } }));
     expect(loadDraft(storage)).toBeUndefined();
-    storage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: 5, fields: { name: 'Ada', count: 3, nested: { a: 1 } } }));
+    storage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ savedAt: 5, fields: { name: 'Ada', count: 3, nested: { a: 1 } } }),
+    );
     expect(loadDraft(storage, 10)).toEqual({ fields: { name: 'Ada' }, wasSending: false });
-    storage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: 5, fields: { name: 'Ada' }, sending: 'yes' }));
+    storage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ savedAt: 5, fields: { name: 'Ada' }, sending: 'yes' }),
+    );
     expect(loadDraft(storage, 10)?.wasSending).toBe(false);
   });
 

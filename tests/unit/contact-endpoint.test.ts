@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { endpointFix, endpointProblem, LOCAL_INBOX_ENDPOINT } from '../../src/lib/contact/endpoint.ts';
+import {
+  endpointFix,
+  endpointProblem,
+  LOCAL_INBOX_ENDPOINT,
+} from '../../src/lib/contact/endpoint.ts';
 
 describe('the endpoint rule', () => {
   it('accepts a form service over https', () => {

@@ -14,7 +14,9 @@ const outcomeOf = (answer: ServiceAnswer) => outcomeOfAnswer(answer, formspree.i
 
 describe('Formspree answers mapped to outcomes', () => {
   it('200 {"ok":true} is sent', () => {
-    expect(outcomeOf(json(200, { ok: true, next: 'https://formspree.io/thanks' }))).toEqual({ kind: 'sent' });
+    expect(outcomeOf(json(200, { ok: true, next: 'https://formspree.io/thanks' }))).toEqual({
+      kind: 'sent',
+    });
   });
 
   it('a 200 HTML page is a service error, never a confirmation', () => {
@@ -27,7 +29,9 @@ describe('Formspree answers mapped to outcomes', () => {
   });
 
   it('a 200 that claims JSON but is not JSON is a service error', () => {
-    expect(outcomeOf({ status: 200, contentType: 'application/json', bodyText: '<html>' }).kind).toBe('service-error');
+    expect(
+      outcomeOf({ status: 200, contentType: 'application/json', bodyText: '<html>' }).kind,
+    ).toBe('service-error');
   });
 
   it('a 200 JSON answer without ok:true is not a confirmation', () => {
@@ -79,9 +83,15 @@ describe('Formspree answers mapped to outcomes', () => {
 
   it('FORM_NOT_FOUND is a service error: the visitor cannot fix it', () => {
     const outcome = outcomeOf(
-      json(404, { error: 'Form not found', errors: [{ code: 'FORM_NOT_FOUND', message: 'form not found' }] }),
+      json(404, {
+        error: 'Form not found',
+        errors: [{ code: 'FORM_NOT_FOUND', message: 'form not found' }],
+      }),
     );
-    expect(outcome).toEqual({ kind: 'service-error', detail: 'HTTP 404: Form not found; FORM_NOT_FOUND' });
+    expect(outcome).toEqual({
+      kind: 'service-error',
+      detail: 'HTTP 404: Form not found; FORM_NOT_FOUND',
+    });
   });
 
   it('a bare {"error"} is a service error carrying the message', () => {
@@ -100,7 +110,9 @@ describe('Formspree answers mapped to outcomes', () => {
 
   it('500, with JSON or with HTML, is a service error', () => {
     expect(outcomeOf(json(500, { error: 'Internal error' })).kind).toBe('service-error');
-    expect(outcomeOf({ status: 500, contentType: 'text/html', bodyText: '<h1>oops</h1>' }).kind).toBe('service-error');
+    expect(
+      outcomeOf({ status: 500, contentType: 'text/html', bodyText: '<h1>oops</h1>' }).kind,
+    ).toBe('service-error');
   });
 
   it('reads real Response objects the same way', async () => {
@@ -109,7 +121,10 @@ describe('Formspree answers mapped to outcomes', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     expect(outcomeOf(await readAnswer(ok))).toEqual({ kind: 'sent' });
-    const html = new Response('<p>hi</p>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+    const html = new Response('<p>hi</p>', {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+    });
     expect(outcomeOf(await readAnswer(html)).kind).toBe('service-error');
   });
 });
@@ -162,13 +177,17 @@ describe('sendSubmission', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    expect(await sendSubmission('https://forms.example/f/x', [], formspree)).toEqual({ kind: 'no-answer' });
+    expect(await sendSubmission('https://forms.example/f/x', [], formspree)).toEqual({
+      kind: 'no-answer',
+    });
   });
 
   it('an offline browser sends nothing and knows it', async () => {
     const fetchMock = vi.fn<typeof fetch>();
     vi.stubGlobal('fetch', fetchMock);
-    const outcome = await sendSubmission('https://forms.example/f/x', [], formspree, { isOnline: () => false });
+    const outcome = await sendSubmission('https://forms.example/f/x', [], formspree, {
+      isOnline: () => false,
+    });
     expect(outcome).toEqual({ kind: 'offline' });
     expect(fetchMock).not.toHaveBeenCalled();
   });
@@ -182,7 +201,9 @@ describe('sendSubmission', () => {
         (_url: string, init: RequestInit) =>
           new Promise<Response>((_resolve, reject) => {
             signal = init.signal ?? undefined;
-            signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            signal?.addEventListener('abort', () =>
+              reject(new DOMException('aborted', 'AbortError')),
+            );
           }),
       ),
     );

@@ -21,11 +21,13 @@ describe('the privacy page facts', () => {
 
   it('list the fields the form has, and the e-mail only when configured', () => {
     const facts = privacyFacts({ ...site, contact: { ...site.contact, email: undefined } });
-    expect(facts.sentFields).toEqual(expect.arrayContaining([contactForm.name, contactForm.email, contactForm.message]));
+    expect(facts.sentFields).toEqual(
+      expect.arrayContaining([contactForm.name, contactForm.email, contactForm.message]),
+    );
     expect(facts.email).toBeUndefined();
     expect(facts.contactHref).toBe(site.cta.href);
-    expect(privacyFacts({ ...site, contact: { ...site.contact, email: 'inbox@example.org' } }).email).toBe(
-      'inbox@example.org',
-    );
+    expect(
+      privacyFacts({ ...site, contact: { ...site.contact, email: 'inbox@example.org' } }).email,
+    ).toBe('inbox@example.org');
   });
 });

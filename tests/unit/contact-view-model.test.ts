@@ -16,40 +16,76 @@ const hasField = (name: string) => formFields.has(name);
 
 describe('what the form shows for each outcome', () => {
   it('a confirmed send shows the sent panel and nothing else', () => {
-    expect(viewOfOutcome({ kind: 'sent' }, hasField)).toEqual({ status: '', fieldErrors: [], waysOut: false, sent: true });
+    expect(viewOfOutcome({ kind: 'sent' }, hasField)).toEqual({
+      status: '',
+      fieldErrors: [],
+      waysOut: false,
+      sent: true,
+    });
   });
 
   it("the service's field errors land on this form's fields, without ways out", () => {
     const view = viewOfOutcome(
-      { kind: 'invalid', fieldErrors: [{ field: 'email', message: 'bad' }, { field: 'budget', message: 'x' }] },
+      {
+        kind: 'invalid',
+        fieldErrors: [
+          { field: 'email', message: 'bad' },
+          { field: 'budget', message: 'x' },
+        ],
+      },
       hasField,
     );
-    expect(view).toEqual({ status: contactStatus.invalid, fieldErrors: [{ field: 'email', message: 'bad' }], waysOut: false, sent: false });
+    expect(view).toEqual({
+      status: contactStatus.invalid,
+      fieldErrors: [{ field: 'email', message: 'bad' }],
+      waysOut: false,
+      sent: false,
+    });
   });
 
   it('errors only on fields this form lacks are a service error, with the ways out', () => {
-    const view = viewOfOutcome({ kind: 'invalid', fieldErrors: [{ field: 'budget', message: 'x' }] }, hasField);
-    expect(view).toEqual({ status: contactStatus['service-error'], fieldErrors: [], waysOut: true, sent: false });
+    const view = viewOfOutcome(
+      { kind: 'invalid', fieldErrors: [{ field: 'budget', message: 'x' }] },
+      hasField,
+    );
+    expect(view).toEqual({
+      status: contactStatus['service-error'],
+      fieldErrors: [],
+      waysOut: true,
+      sent: false,
+    });
   });
 
-  const certain: Outcome[] = [{ kind: 'offline' }, { kind: 'rate-limited' }, { kind: 'service-error', detail: 'HTTP 500' }];
+  const certain: Outcome[] = [
+    { kind: 'offline' },
+    { kind: 'rate-limited' },
+    { kind: 'service-error', detail: 'HTTP 500' },
+  ];
   const uncertain: Outcome[] = [{ kind: 'no-answer' }, { kind: 'timed-out' }];
 
-  it.each(certain)('a certain failure ($kind) may say "not sent", and offers the ways out', (outcome) => {
-    const view = viewOfOutcome(outcome, hasField);
-    expect(view.status).toBe(contactStatus[outcome.kind as keyof typeof contactStatus]);
-    expect(view.waysOut).toBe(true);
-  });
+  it.each(certain)(
+    'a certain failure ($kind) may say "not sent", and offers the ways out',
+    (outcome) => {
+      const view = viewOfOutcome(outcome, hasField);
+      expect(view.status).toBe(contactStatus[outcome.kind as keyof typeof contactStatus]);
+      expect(view.waysOut).toBe(true);
+    },
+  );
 
-  it.each(uncertain)('a request that left with no answer read ($kind) says "may not have been sent"', (outcome) => {
-    const view = viewOfOutcome(outcome, hasField);
-    expect(view.status).toContain('may not have been sent');
-    expect(view.status).not.toMatch(/\bwas not sent\b|could not reach/);
-    expect(view.waysOut).toBe(true);
-  });
+  it.each(uncertain)(
+    'a request that left with no answer read ($kind) says "may not have been sent"',
+    (outcome) => {
+      const view = viewOfOutcome(outcome, hasField);
+      expect(view.status).toContain('may not have been sent');
+      expect(view.status).not.toMatch(/\bwas not sent\b|could not reach/);
+      expect(view.waysOut).toBe(true);
+    },
+  );
 
   it('no two outcomes read alike', () => {
-    const statuses = [...certain, ...uncertain].map((outcome) => viewOfOutcome(outcome, hasField).status);
+    const statuses = [...certain, ...uncertain].map(
+      (outcome) => viewOfOutcome(outcome, hasField).status,
+    );
     expect(new Set(statuses).size).toBe(statuses.length);
   });
 

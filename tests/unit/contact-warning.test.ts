@@ -28,6 +28,8 @@ describe('the contact build warning', () => {
   });
 
   it('stays quiet when a real endpoint is configured', () => {
-    expect(warningsFor({ endpoint: 'https://formspree.io/f/abcdwxyz', isLocalInbox: false })).toEqual([]);
+    expect(
+      warningsFor({ endpoint: 'https://formspree.io/f/abcdwxyz', isLocalInbox: false }),
+    ).toEqual([]);
   });
 });

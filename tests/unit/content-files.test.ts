@@ -17,7 +17,9 @@ describe('collection folders', () => {
   });
 
   it('names a Markdown file that is not .mdx and says what to rename it to', () => {
-    expect(contentFolderProblems(folder, ['quint.mdx', 'notes.md', 'old/plan.markdown', 'Loud.MDX'])).toEqual([
+    expect(
+      contentFolderProblems(folder, ['quint.mdx', 'notes.md', 'old/plan.markdown', 'Loud.MDX']),
+    ).toEqual([
       `${folder}/Loud.MDX: only .mdx files are read here; rename it to Loud.mdx`,
       `${folder}/notes.md: only .mdx files are read here; rename it to notes.mdx`,
       `${folder}/old/plan.markdown: only .mdx files are read here; rename it to plan.mdx`,
@@ -25,7 +27,11 @@ describe('collection folders', () => {
   });
 
   it('names both files when two give one URL', () => {
-    const [problem, ...others] = contentFolderProblems(folder, ['quint.mdx', 'Quint.mdx', 'apalache.mdx']);
+    const [problem, ...others] = contentFolderProblems(folder, [
+      'quint.mdx',
+      'Quint.mdx',
+      'apalache.mdx',
+    ]);
     expect(others).toEqual([]);
     expect(problem).toContain(`${folder}/Quint.mdx`);
     expect(problem).toContain(`${folder}/quint.mdx`);
@@ -35,7 +41,9 @@ describe('collection folders', () => {
 
 describe('frontmatter as written', () => {
   it('keeps a date as the text it was written as, so the schema sees an impossible day', () => {
-    const data = readFrontmatter('---\ntitle: Workshop\ndate: 2026-02-30\nyear: 2026\nagenda:\n  - One\n---\n\nBody');
+    const data = readFrontmatter(
+      '---\ntitle: Workshop\ndate: 2026-02-30\nyear: 2026\nagenda:\n  - One\n---\n\nBody',
+    );
     expect(data).toEqual({ title: 'Workshop', date: '2026-02-30', year: 2026, agenda: ['One'] });
   });
 

@@ -16,7 +16,10 @@ const workshop = devconfWorkshop;
 const spotlight = aztecSpotlight;
 
 /** The messages the build prints, keyed by the field they name. */
-function problems(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function problems(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   expect(result.success).toBe(false);
   return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
@@ -34,11 +37,20 @@ describe('workshop schema', () => {
   });
 
   it('rejects an empty title and says which field', () => {
-    expect(problems(workshopSchema.safeParse({ ...workshop, title: '  ' }))).toEqual(['title: must not be empty']);
+    expect(problems(workshopSchema.safeParse({ ...workshop, title: '  ' }))).toEqual([
+      'title: must not be empty',
+    ]);
   });
 
   it('rejects a date in another form, a bare year or an impossible day, and says the form to use', () => {
-    for (const date of ['19.06.2026', '06/19/2026', 2026, '2026-02-30', '2026-6-19', '2026-06-19T10:00']) {
+    for (const date of [
+      '19.06.2026',
+      '06/19/2026',
+      2026,
+      '2026-02-30',
+      '2026-6-19',
+      '2026-06-19T10:00',
+    ]) {
       expect(problems(workshopSchema.safeParse({ ...workshop, date }))).toEqual([
         expect.stringMatching(/^date: .*YYYY-MM-DD/),
       ]);
@@ -46,7 +58,9 @@ describe('workshop schema', () => {
   });
 
   it('accepts a link to https only', () => {
-    expect(workshopSchema.safeParse({ ...workshop, link: 'https://devconf.info/cz/' }).success).toBe(true);
+    expect(
+      workshopSchema.safeParse({ ...workshop, link: 'https://devconf.info/cz/' }).success,
+    ).toBe(true);
     for (const link of ['javascript:alert(1)', 'http://devconf.info/', '/training/']) {
       const expected = [expect.stringMatching(/^link: .*https:\/\//)];
       expect(problems(workshopSchema.safeParse({ ...workshop, link }))).toEqual(expected);
@@ -54,7 +68,9 @@ describe('workshop schema', () => {
   });
 
   it('rejects a country that is not a two-letter code, and a start time that is not HH:MM', () => {
-    expect(problems(workshopSchema.safeParse({ ...workshop, country: 'Czechia', startTime: '10.15' }))).toEqual([
+    expect(
+      problems(workshopSchema.safeParse({ ...workshop, country: 'Czechia', startTime: '10.15' })),
+    ).toEqual([
       'country: the two-letter ISO code in capitals, e.g. "CZ"',
       'startTime: 24-hour HH:MM, e.g. "10:15"',
     ]);
@@ -68,13 +84,19 @@ describe('spotlight schema', () => {
 
   it('rejects a year in the future', () => {
     const next = new Date().getFullYear() + 1;
-    expect(problems(spotlightSchema.safeParse({ ...spotlight, year: next }))[0]).toMatch(/^year: \d{4} at the latest/);
+    expect(problems(spotlightSchema.safeParse({ ...spotlight, year: next }))[0]).toMatch(
+      /^year: \d{4} at the latest/,
+    );
   });
 
   it('requires a year for client work but not for open source', () => {
     const { year: _year, ...withoutYear } = spotlight;
-    expect(problems(spotlightSchema.safeParse(withoutYear))).toEqual(['year: client work needs the year it was done']);
-    expect(spotlightSchema.safeParse({ ...withoutYear, kind: 'open-source', status: 'Current' }).success).toBe(true);
+    expect(problems(spotlightSchema.safeParse(withoutYear))).toEqual([
+      'year: client work needs the year it was done',
+    ]);
+    expect(
+      spotlightSchema.safeParse({ ...withoutYear, kind: 'open-source', status: 'Current' }).success,
+    ).toBe(true);
   });
 
   it('requires the status of an open-source project', () => {
@@ -93,25 +115,38 @@ describe('spotlight schema', () => {
 describe('page and home section schemas', () => {
   it('keeps descriptions within what search results show', () => {
     const page = { title: 'Training', description: 'Too short.', heading: 'Training' };
-    expect(problems(pageSchema.safeParse(page))[0]).toMatch(/^description: write at least 50 characters/);
+    expect(problems(pageSchema.safeParse(page))[0]).toMatch(
+      /^description: write at least 50 characters/,
+    );
   });
 
   it('names the allowed variants of a home section', () => {
-    expect(problems(homeSectionSchema.safeParse({ order: 1, variant: 'banner', heading: 'Hi' }))[0]).toMatch(
-      /^variant: must be one of hero, steps/,
-    );
+    expect(
+      problems(homeSectionSchema.safeParse({ order: 1, variant: 'banner', heading: 'Hi' }))[0],
+    ).toMatch(/^variant: must be one of hero, steps/);
   });
 });
 
 describe('calendar days', () => {
   it('reads YYYY-MM-DD, as text or as the date YAML makes of it, as that day at midnight UTC', () => {
     expect(parseCalendarDay('2026-06-19')?.toISOString()).toBe('2026-06-19T00:00:00.000Z');
-    expect(parseCalendarDay(new Date(Date.UTC(2026, 5, 19)))?.toISOString()).toBe('2026-06-19T00:00:00.000Z');
+    expect(parseCalendarDay(new Date(Date.UTC(2026, 5, 19)))?.toISOString()).toBe(
+      '2026-06-19T00:00:00.000Z',
+    );
     expect(parseCalendarDay('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
   });
 
   it('refuses what Date would silently turn into another day', () => {
-    const notDays = [2026, '2026', '2026-02-30', '2025-02-29', '2026-13-01', '06/19/2026', '2026-6-19', ' 2026-06-19'];
+    const notDays = [
+      2026,
+      '2026',
+      '2026-02-30',
+      '2025-02-29',
+      '2026-13-01',
+      '06/19/2026',
+      '2026-6-19',
+      ' 2026-06-19',
+    ];
     for (const value of notDays) {
       expect(parseCalendarDay(value), String(value)).toBeUndefined();
     }
@@ -122,12 +157,19 @@ describe('calendar days', () => {
 });
 
 describe('addresses in frontmatter', () => {
-  const accepts = (schema: { safeParse: (value: unknown) => { success: boolean } }, value: string) =>
-    schema.safeParse(value).success;
+  const accepts = (
+    schema: { safeParse: (value: unknown) => { success: boolean } },
+    value: string,
+  ) => schema.safeParse(value).success;
 
   it('httpsUrl takes an absolute https URL and nothing else', () => {
     expect(accepts(httpsUrl(), 'https://github.com/informalsystems/quint')).toBe(true);
-    const refused = ['javascript:alert(1)', 'JavaScript:alert(1)', 'http://example.com/', 'https:example.com'];
+    const refused = [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'http://example.com/',
+      'https:example.com',
+    ];
     for (const url of [...refused, 'data:text/html,x', '/contact/', '//example.com/']) {
       expect(accepts(httpsUrl(), url), url).toBe(false);
     }
@@ -137,7 +179,14 @@ describe('addresses in frontmatter', () => {
     for (const href of ['/', '/contact/', '/training/devconf-cz-2026/', 'https://blltprf.xyz/']) {
       expect(accepts(siteOrHttpsHref(), href), href).toBe(true);
     }
-    for (const href of ['javascript:alert(1)', '//evil.example/', '/\\evil.example/', 'contact/', 'http://x.y/', '']) {
+    for (const href of [
+      'javascript:alert(1)',
+      '//evil.example/',
+      '/\\evil.example/',
+      'contact/',
+      'http://x.y/',
+      '',
+    ]) {
       expect(accepts(siteOrHttpsHref(), href), href).toBe(false);
     }
   });
@@ -145,7 +194,9 @@ describe('addresses in frontmatter', () => {
   it('guards every call to action of the home page and the other pages', () => {
     const section = { order: 1, variant: 'hero', heading: 'Hi' };
     const bad = { label: 'Go', href: 'javascript:alert(1)' };
-    expect(problems(homeSectionSchema.safeParse({ ...section, cta: bad, secondaryCta: bad }))).toEqual([
+    expect(
+      problems(homeSectionSchema.safeParse({ ...section, cta: bad, secondaryCta: bad })),
+    ).toEqual([
       expect.stringMatching(/^cta\.href: /),
       expect.stringMatching(/^secondaryCta\.href: /),
     ]);
@@ -155,7 +206,10 @@ describe('addresses in frontmatter', () => {
 });
 
 describe('publishing and ordering', () => {
-  const entry = (id: string, data: { draft?: boolean; order?: number; date?: Date }) => ({ id, data: { order: 0, ...data } });
+  const entry = (id: string, data: { draft?: boolean; order?: number; date?: Date }) => ({
+    id,
+    data: { order: 0, ...data },
+  });
 
   it('shows drafts in development only', () => {
     expect(isPublished(entry('a', { draft: true }), false)).toBe(false);

@@ -21,19 +21,24 @@ describe('the replay report', () => {
     );
     expect(view.steps).toHaveLength(length + 1);
     expect(view.steps[0]?.title).toBe(replayWords.start);
-    expect(view.steps.every(({ agrees, verdict }) => agrees && verdict === replayWords.agrees)).toBe(true);
+    expect(
+      view.steps.every(({ agrees, verdict }) => agrees && verdict === replayWords.agrees),
+    ).toBe(true);
     expect(view.steps.map(({ implementationBroken }) => implementationBroken)).toEqual(
       view.steps.map(({ modelBroken }) => modelBroken),
     );
     expect(view.steps.findIndex(({ implementationBroken }) => implementationBroken)).toBe(length);
-    expect(view.steps[1]?.title).toBe(replayWords.stepTitle('1', 'planner', 'publishes the next plan'));
+    expect(view.steps[1]?.title).toBe(
+      replayWords.stepTitle('1', 'planner', 'publishes the next plan'),
+    );
   });
 
   it('with the fix: the invariant holds, and the first divergence is the refused stale apply', () => {
     const report = replayAgainstImplementation(shown, { fix: true });
     const view = replayView(shown, report);
     const divergence = report.firstDivergence;
-    if (divergence?.outcome?.kind !== 'refused-stale') throw new Error('expected the stale apply to be refused');
+    if (divergence?.outcome?.kind !== 'refused-stale')
+      throw new Error('expected the stale apply to be refused');
     const refused = replayWords.outcomes.refusedStale(
       String(divergence.outcome.generation),
       String(divergence.outcome.live),
@@ -43,9 +48,9 @@ describe('the replay report', () => {
         replayWords.firstDivergence(String(divergence.step), refused),
     );
     expect(view.steps.some(({ implementationBroken }) => implementationBroken)).toBe(false);
-    expect(view.steps.filter(({ firstDivergence }) => firstDivergence).map(({ step }) => step)).toEqual([
-      divergence.step,
-    ]);
+    expect(
+      view.steps.filter(({ firstDivergence }) => firstDivergence).map(({ step }) => step),
+    ).toEqual([divergence.step]);
     expect(view.steps[divergence.step]?.implementation).toContain(refused);
   });
 
@@ -74,15 +79,18 @@ describe('ITF for the island', () => {
     const read = parseDnsItf(text);
     expect(read).toEqual({ ok: true, value: shown });
     expect(JSON.parse(text)['#meta'].description).toBe('Shortest counterexample');
-    expect(itfDownload({ ...shown, parameters: { ...defaultParameters, fixed: true } }, '').fileName).toContain(
-      '-fixed-',
-    );
+    expect(
+      itfDownload({ ...shown, parameters: { ...defaultParameters, fixed: true } }, '').fileName,
+    ).toContain('-fixed-');
   });
 
   it('reads pasted text, and refuses empty or malformed text with the reason', () => {
     const { text } = itfDownload(shown, '');
     expect(readItfText(text)).toEqual({ ok: true, trace: shown });
-    expect(readItfText('  ')).toEqual({ ok: false, status: replayWords.fileRefused(replayWords.fileEmpty) });
+    expect(readItfText('  ')).toEqual({
+      ok: false,
+      status: replayWords.fileRefused(replayWords.fileEmpty),
+    });
     const refused = readItfText('{"vars": [], "states": []}');
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.status).toMatch(/states/);

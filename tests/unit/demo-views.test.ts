@@ -21,7 +21,11 @@ import {
 import { openSharedTrace, sharedTraceFrom, traceHash } from '../../src/lib/demo/shared-trace.ts';
 import { fieldViews, stepForKey, stepView } from '../../src/lib/demo/step-view.ts';
 import { formatCount } from '../../src/lib/format.ts';
-import { defaultParameters, dnsControlPlane, type DnsState } from '../../src/lib/models/dns-control-plane.ts';
+import {
+  defaultParameters,
+  dnsControlPlane,
+  type DnsState,
+} from '../../src/lib/models/dns-control-plane.ts';
 
 const spec = dnsControlPlane(defaultParameters);
 const found = check(spec);
@@ -33,7 +37,12 @@ describe('the check panel', () => {
   const progress = { states: 12_345, transitions: 67_890, depth: 7, elapsedMs: 500 };
 
   it('shows its figures formatted, and no rate before time has passed', () => {
-    expect(checkFigures(progress)).toEqual({ states: '12,345', transitions: '67,890', depth: '7', rate: '24,690' });
+    expect(checkFigures(progress)).toEqual({
+      states: '12,345',
+      transitions: '67,890',
+      depth: '7',
+      rate: '24,690',
+    });
     expect(checkFigures({ ...progress, elapsedMs: 0 }).rate).toBe(checkWords.noRate);
   });
 
@@ -47,10 +56,18 @@ describe('the check panel', () => {
     expect(violation.status).toBe(
       checkWords.violated(
         String(counterexample.steps.length),
-        checkWords.explored(formatCount(found.states), formatCount(found.transitions), found.elapsedMs.toFixed(0)),
+        checkWords.explored(
+          formatCount(found.states),
+          formatCount(found.transitions),
+          found.elapsedMs.toFixed(0),
+        ),
       ),
     );
-    expect(violation.trace).toEqual({ kind: 'show', trace: counterexample, heading: traceWords.shortestHeading });
+    expect(violation.trace).toEqual({
+      kind: 'show',
+      trace: counterexample,
+      heading: traceWords.shortestHeading,
+    });
 
     const fixed = dnsControlPlane({ ...defaultParameters, fixed: true });
     const holds = checkOutcome(check(fixed));
@@ -61,7 +78,9 @@ describe('the check panel', () => {
     expect(limited.trace).toEqual({ kind: 'clear', heading: traceWords.stateLimitHeading });
 
     const cancelled = checkOutcome({ kind: 'cancelled', ...progress });
-    expect(cancelled.status).toBe(checkWords.cancelled(checkWords.explored('12,345', '67,890', '500')));
+    expect(cancelled.status).toBe(
+      checkWords.cancelled(checkWords.explored('12,345', '67,890', '500')),
+    );
     expect(cancelled.trace).toEqual({ kind: 'keep' });
   });
 
@@ -84,8 +103,16 @@ describe('the random-testing panel', () => {
   });
 
   it('offers uniform scheduling and four delay chances, the realistic one chosen', () => {
-    expect(delayChoices.map(({ value }) => delayProbability(value))).toEqual([undefined, 0.5, 0.1, 0.01, 0.001]);
-    expect(delayChoices.filter(({ selected }) => selected).map(({ value }) => value)).toEqual(['0.01']);
+    expect(delayChoices.map(({ value }) => delayProbability(value))).toEqual([
+      undefined,
+      0.5,
+      0.1,
+      0.01,
+      0.001,
+    ]);
+    expect(delayChoices.filter(({ selected }) => selected).map(({ value }) => value)).toEqual([
+      '0.01',
+    ]);
     expect(delayChoices.map(({ label }) => label)).toEqual([
       randomWords.uniformOrder,
       randomWords.percent('50'),
@@ -97,18 +124,32 @@ describe('the random-testing panel', () => {
   });
 
   it('reports progress and a run where nothing broke', () => {
-    expect(randomProgressLine(result({ walks: 1_500, hits: 3 }))).toBe(randomWords.progress('1,500', '3'));
+    expect(randomProgressLine(result({ walks: 1_500, hits: 3 }))).toBe(
+      randomWords.progress('1,500', '3'),
+    );
     const outcome = randomOutcome(result({}), run);
     expect(outcome.status).toBe(randomWords.noneBroke('10,000'));
-    expect(outcome.historyRow).toEqual([randomWords.modelAsBuilt, '1 %', '10,000', '0', percent(0, 2), '42']);
+    expect(outcome.historyRow).toEqual([
+      randomWords.modelAsBuilt,
+      '1 %',
+      '10,000',
+      '0',
+      percent(0, 2),
+      '42',
+    ]);
     expect(outcome.trace).toEqual({ kind: 'keep' });
   });
 
   it('reports the hit rate and shows the shortest violating walk', () => {
     const violation = { invariant, trace: counterexample };
-    const outcome = randomOutcome(result({ hits: 25, shortestViolation: violation }), { ...run, fixed: true });
+    const outcome = randomOutcome(result({ hits: 25, shortestViolation: violation }), {
+      ...run,
+      fixed: true,
+    });
     const rate = percent(0.0025, 2);
-    expect(outcome.status).toBe(randomWords.shortestShown(randomWords.someBroke('25', '10,000', rate)));
+    expect(outcome.status).toBe(
+      randomWords.shortestShown(randomWords.someBroke('25', '10,000', rate)),
+    );
     expect(outcome.historyRow).toEqual([randomWords.modelFixed, '1 %', '10,000', '25', rate, '42']);
     expect(outcome.trace).toEqual({
       kind: 'show',
@@ -132,7 +173,12 @@ describe('the stepper', () => {
 
   it('starts at the initial state with nothing marked changed', () => {
     const view = stepView(spec, counterexample, rows, 0);
-    expect(view).toMatchObject({ step: 0, atStart: true, atEnd: false, stateHeading: traceWords.stateAtStart });
+    expect(view).toMatchObject({
+      step: 0,
+      atStart: true,
+      atEnd: false,
+      stateHeading: traceWords.stateAtStart,
+    });
     expect(view.position).toBe(traceWords.position('0', total));
     expect(view.announcement).toBe(traceWords.announceStart(total));
     expect(view.fields.every(({ before }) => before === undefined)).toBe(true);
@@ -142,8 +188,12 @@ describe('the stepper', () => {
     const view = stepView(spec, counterexample, rows, 1);
     expect(view.stateHeading).toBe(traceWords.stateAfter('1'));
     const changed = view.fields.filter(({ before }) => before !== undefined);
-    expect(changed).toEqual(rows[0]?.changes.map(({ field, before, after }) => ({ field, before, value: after })));
-    expect(view.announcement).toContain(traceWords.announceChange('newest plan', 'plan 1', 'plan 2'));
+    expect(changed).toEqual(
+      rows[0]?.changes.map(({ field, before, after }) => ({ field, before, value: after })),
+    );
+    expect(view.announcement).toContain(
+      traceWords.announceChange('newest plan', 'plan 1', 'plan 2'),
+    );
   });
 
   it('ends at the broken invariant and stays within the trace', () => {
@@ -158,7 +208,9 @@ describe('the stepper', () => {
       { field: 'a', value: '1', before: undefined },
       { field: 'b', value: '2', before: '3' },
     ]);
-    expect(fieldViews({ a: '1' }, undefined)).toEqual([{ field: 'a', value: '1', before: undefined }]);
+    expect(fieldViews({ a: '1' }, undefined)).toEqual([
+      { field: 'a', value: '1', before: undefined },
+    ]);
   });
 
   it('moves by arrow keys, Home and End, and ignores other keys', () => {
@@ -201,7 +253,10 @@ describe('a trace linked in the page address', () => {
       ok: false,
       status: shareWords.linkOutOfRange(parameterWords.enactors, '9', '1', '4'),
     });
-    expect(openSharedTrace('#trace=2-3-1~0.6')).toEqual({ ok: false, status: shareWords.linkImpossible('2') });
+    expect(openSharedTrace('#trace=2-3-1~0.6')).toEqual({
+      ok: false,
+      status: shareWords.linkImpossible('2'),
+    });
   });
 });
 

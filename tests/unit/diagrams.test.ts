@@ -36,8 +36,12 @@ function expectAccessiblePicture(markup: string, id: string) {
 
 describe('SVG markup', () => {
   it('escapes text and attribute values', () => {
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    expect(textElement('text', { class: 'a"b' }, '1 < 2')).toBe('<text class="a&quot;b">1 &lt; 2</text>');
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+    expect(textElement('text', { class: 'a"b' }, '1 < 2')).toBe(
+      '<text class="a&quot;b">1 &lt; 2</text>',
+    );
     expect(element('g', { hidden: undefined, x: 1.26 })).toBe('<g x="1.3"/>');
   });
 });
@@ -66,15 +70,25 @@ describe('the swimlane diagram of a trace', () => {
   });
 
   it("shows the slow enactor's check and its apply far apart", () => {
-    expect(swimlaneModel(counterexample).delays).toEqual([{ lane: 1, plan: 2, checkedAt: 2, appliedAt: 6 }]);
+    expect(swimlaneModel(counterexample).delays).toEqual([
+      { lane: 1, plan: 2, checkedAt: 2, appliedAt: 6 },
+    ]);
     expect(svg.querySelector('[data-delay="2-6"]')?.text).toBe(swimlaneWords.delayed(4));
   });
 
   it('marks the cleanup that deletes the live plan and the broken invariant', () => {
-    expect(svg.querySelector('[data-violation]')?.getAttribute('data-violation')).toBe(String(steps));
-    expect(svg.querySelector(`[data-step="${steps}"] [data-event]`)?.getAttribute('data-event')).toBe('cleanUp');
-    expect(svg.querySelector(`[data-step="${steps}"] [data-deleted]`)?.text).toBe(swimlaneWords.deletedRootRecord(2));
-    expect(svg.querySelector('desc')?.text).toContain(swimlaneWords.description.brokenByCleanUp(steps, 'enactor 2', 2));
+    expect(svg.querySelector('[data-violation]')?.getAttribute('data-violation')).toBe(
+      String(steps),
+    );
+    expect(
+      svg.querySelector(`[data-step="${steps}"] [data-event]`)?.getAttribute('data-event'),
+    ).toBe('cleanUp');
+    expect(svg.querySelector(`[data-step="${steps}"] [data-deleted]`)?.text).toBe(
+      swimlaneWords.deletedRootRecord(2),
+    );
+    expect(svg.querySelector('desc')?.text).toContain(
+      swimlaneWords.description.brokenByCleanUp(steps, 'enactor 2', 2),
+    );
   });
 
   it('highlights the step asked for, and no other', () => {
@@ -99,7 +113,9 @@ describe('the swimlane diagram of a trace', () => {
     const replayed = replay(dnsControlPlane(parameters), counterexample.trace.steps);
     if (!replayed.ok) throw new Error(replayed.error);
     const fixed = svgOf(swimlaneSvg({ parameters, trace: replayed.trace }, { id: 'fixed' }));
-    expect(fixed.querySelector('[data-step="6"] [data-event]')?.getAttribute('data-event')).toBe('refused');
+    expect(fixed.querySelector('[data-step="6"] [data-event]')?.getAttribute('data-event')).toBe(
+      'refused',
+    );
     expect(fixed.querySelector('[data-violation]')).toBeNull();
     expect(fixed.querySelector('desc')?.text).toContain(swimlaneWords.description.holds);
   });
@@ -114,7 +130,8 @@ describe('the hit-rate chart', () => {
   ];
   const markup = hitRateChartSvg({ points, exhaustiveStates: 60, id: 'rates' });
   const svg = expectAccessiblePicture(markup, 'rates');
-  const cx = (delay: number) => Number(svg.querySelector(`[data-point="${delay}"] circle`)?.getAttribute('cx'));
+  const cx = (delay: number) =>
+    Number(svg.querySelector(`[data-point="${delay}"] circle`)?.getAttribute('cx'));
 
   it('plots one point per delay chance, on a log scale', () => {
     expect(svg.querySelectorAll('[data-point]')).toHaveLength(points.length);
@@ -124,7 +141,9 @@ describe('the hit-rate chart', () => {
 
   it('draws a point with no hits hollow, on the axis, labelled', () => {
     expect(svg.querySelector('[data-point="0.001"]')?.text).toBe(hitRateWords.none);
-    expect(svg.querySelector('[data-point="0.001"] circle')?.getAttribute('class')).toContain('fill-bg');
+    expect(svg.querySelector('[data-point="0.001"] circle')?.getAttribute('class')).toContain(
+      'fill-bg',
+    );
   });
 
   it('has exhaustive search as the reference line, with its state count', () => {
@@ -135,9 +154,14 @@ describe('the hit-rate chart', () => {
 
 describe('the build-time counterexample', () => {
   it('is the shortest trace that breaks the invariant, and a model that holds has none', () => {
-    expect(counterexample).toMatchObject({ parameters: defaultParameters, invariant: expect.any(String) });
+    expect(counterexample).toMatchObject({
+      parameters: defaultParameters,
+      invariant: expect.any(String),
+    });
     expect(steps).toBe(7);
-    expect(() => shortestCounterexample({ ...defaultParameters, fixed: true })).toThrow(/ended with "holds"/);
+    expect(() => shortestCounterexample({ ...defaultParameters, fixed: true })).toThrow(
+      /ended with "holds"/,
+    );
   });
 });
 

@@ -41,7 +41,8 @@ function exploreNaively(spec: Spec<DnsState>, maxDepth = Number.POSITIVE_INFINIT
       return;
     }
     if (depth === maxDepth) return;
-    for (const action of spec.actions) for (const next of action.next(state)) visit(next, depth + 1);
+    for (const action of spec.actions)
+      for (const next of action.next(state)) visit(next, depth + 1);
   };
   visit(spec.initial, 0);
   return { states: reachable.size, shortestViolation };
@@ -67,7 +68,8 @@ describe('the DNS control plane as built', () => {
     const rows = traceRows(buggy, trace);
     const states = [trace.initial, ...trace.steps.map(({ state }) => state)];
     const staleApply = rows.findIndex(
-      ({ action }, index) => action === APPLY && states[index + 1]!.rootRecord < states[index]!.rootRecord,
+      ({ action }, index) =>
+        action === APPLY && states[index + 1]!.rootRecord < states[index]!.rootRecord,
     );
     expect(staleApply).toBeGreaterThan(0);
     const last = rows.at(-1);
@@ -106,7 +108,8 @@ describe('the DNS control plane as built', () => {
   it('needs more plans when cleanup keeps more generations', () => {
     expect(check(dnsControlPlane({ ...defaultParameters, cleanupAge: 2 })).kind).toBe('holds');
     expect(
-      expectViolation(dnsControlPlane({ ...defaultParameters, plans: 4, cleanupAge: 2 })).trace.steps,
+      expectViolation(dnsControlPlane({ ...defaultParameters, plans: 4, cleanupAge: 2 })).trace
+        .steps,
     ).toHaveLength(8);
   });
 
@@ -118,7 +121,9 @@ describe('the DNS control plane as built', () => {
     expect(vector.parameters).toEqual(defaultParameters);
     expect(vector.steps).toHaveLength(7);
     expect(vector.steps[1]).toMatchObject({ actor: 'enactor 1', action: CHECK });
-    expect(vector.steps.at(-1)?.state.storedPlans).not.toContain(vector.steps.at(-1)?.state.rootRecord);
+    expect(vector.steps.at(-1)?.state.storedPlans).not.toContain(
+      vector.steps.at(-1)?.state.rootRecord,
+    );
     expect(vector.expectBroken).toBe('the root record points to a plan that exists');
   });
 });
@@ -127,7 +132,10 @@ describe('the DNS control plane with the fix', () => {
   it('holds over its whole state space', () => {
     // 56 states, confirmed by the independent depth-first exploration below.
     expect(check(fixed)).toMatchObject({ kind: 'holds', states: 56, depth: 8 });
-    expect(exploreNaively(fixed)).toEqual({ states: 56, shortestViolation: Number.POSITIVE_INFINITY });
+    expect(exploreNaively(fixed)).toEqual({
+      states: 56,
+      shortestViolation: Number.POSITIVE_INFINITY,
+    });
   });
 
   it('holds for larger parameters, where the state counts agree with the independent exploration', () => {

@@ -62,8 +62,15 @@ describe('feed items', () => {
       description: 'A hands-on workshop. Fixture Conf, Vienna.',
       categories: ['Workshop', 'Fixture Conf'],
     });
-    expect(items[2]).toMatchObject({ title: 'Quint: Modern language tooling for TLA+', categories: ['Open source', 'Apalache', 'TLA+'] });
-    expect(items[3]).toMatchObject({ title: 'Work on-a-day', description: 'What on-a-day is about.', categories: ['Report'] });
+    expect(items[2]).toMatchObject({
+      title: 'Quint: Modern language tooling for TLA+',
+      categories: ['Open source', 'Apalache', 'TLA+'],
+    });
+    expect(items[3]).toMatchObject({
+      title: 'Work on-a-day',
+      description: 'What on-a-day is about.',
+      categories: ['Report'],
+    });
   });
 
   it('have a date only where the content gives a day', () => {
@@ -77,7 +84,12 @@ describe('feed items', () => {
 
 it('the channel names the site, its language and its own address', () => {
   const options = feedOptions([]);
-  expect(options).toMatchObject({ title: 'Dr. Thomas Pani: executable specifications', site: 'https://blltprf.xyz' });
+  expect(options).toMatchObject({
+    title: 'Dr. Thomas Pani: executable specifications',
+    site: 'https://blltprf.xyz',
+  });
   expect(options.customData).toContain('<language>en</language>');
-  expect(options.customData).toContain('<atom:link href="https://blltprf.xyz/rss.xml" rel="self" type="application/rss+xml"/>');
+  expect(options.customData).toContain(
+    '<atom:link href="https://blltprf.xyz/rss.xml" rel="self" type="application/rss+xml"/>',
+  );
 });

@@ -18,13 +18,22 @@ describe('the web font subset', () => {
 });
 
 describe('glyph gate', () => {
-  const pageWith = (body: string) => ({ route: '/', document: parse(`<html><body>${body}</body></html>`) });
+  const pageWith = (body: string) => ({
+    route: '/',
+    document: parse(`<html><body>${body}</body></html>`),
+  });
 
   it('catches a character outside the subset in drawn text', () => {
-    expect(checkGlyphs([pageWith('<main><h1>Ångström</h1></main>')])).toEqual([{ route: '/', missing: ['Å', 'ö'] }]);
+    expect(checkGlyphs([pageWith('<main><h1>Ångström</h1></main>')])).toEqual([
+      { route: '/', missing: ['Å', 'ö'] },
+    ]);
   });
 
   it('leaves code, which the system monospace face draws, and scripts alone', () => {
-    expect(checkGlyphs([pageWith('<main><h1>Spec</h1><pre><code>x ≠ y</code></pre><script>"ö"</script></main>')])).toEqual([]);
+    expect(
+      checkGlyphs([
+        pageWith('<main><h1>Spec</h1><pre><code>x ≠ y</code></pre><script>"ö"</script></main>'),
+      ]),
+    ).toEqual([]);
   });
 });

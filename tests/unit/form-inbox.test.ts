@@ -38,7 +38,10 @@ beforeEach(async () => {
 
 const valid = { name: 'Ada', email: 'ada@example.com', message: 'Hello', _subject: 'Contact form' };
 
-function post(fields: Record<string, string>, headers: Record<string, string> = { Accept: 'application/json' }) {
+function post(
+  fields: Record<string, string>,
+  headers: Record<string, string> = { Accept: 'application/json' },
+) {
   return fetch(`${inbox.url}/f/local`, {
     method: 'POST',
     headers,
@@ -80,7 +83,9 @@ describe('the local form inbox', () => {
 
   it('tells an empty required field from a missing one, and an empty form from both', async () => {
     const blank = await (await post({ ...valid, message: '  ' })).json();
-    expect(blank.errors).toEqual([{ code: 'REQUIRED_FIELD_EMPTY', field: 'message', message: 'field is required' }]);
+    expect(blank.errors).toEqual([
+      { code: 'REQUIRED_FIELD_EMPTY', field: 'message', message: 'field is required' },
+    ]);
     const { message: _omitted, ...withoutMessage } = valid;
     const missing = await (await post(withoutMessage)).json();
     expect(missing.errors).toEqual([
@@ -100,7 +105,10 @@ describe('the local form inbox', () => {
 
   it('redirects a plain HTML post to _next, on the posting origin, and only to an http(s) _next', async () => {
     const plain = { 'Content-Type': 'application/x-www-form-urlencoded' };
-    const redirected = await post({ ...valid, _next: 'https://site.example/contact/thanks/' }, plain);
+    const redirected = await post(
+      { ...valid, _next: 'https://site.example/contact/thanks/' },
+      plain,
+    );
     expect(redirected.status).toBe(302);
     expect(redirected.headers.get('location')).toBe('https://site.example/contact/thanks/');
 
@@ -108,7 +116,9 @@ describe('the local form inbox', () => {
       { ...valid, _next: 'https://site.example/contact/thanks/?a=1' },
       { ...plain, Origin: 'http://localhost:4330' },
     );
-    expect(fromLocalBuild.headers.get('location')).toBe('http://localhost:4330/contact/thanks/?a=1');
+    expect(fromLocalBuild.headers.get('location')).toBe(
+      'http://localhost:4330/contact/thanks/?a=1',
+    );
 
     const unsafe = await post({ ...valid, _next: 'javascript:alert(1)' }, plain);
     expect(unsafe.status).toBe(200);
@@ -126,7 +136,10 @@ describe('the local form inbox', () => {
   });
 
   it('allows the posting origin and answers a preflight', async () => {
-    const response = await post(valid, { Accept: 'application/json', Origin: 'http://localhost:4321' });
+    const response = await post(valid, {
+      Accept: 'application/json',
+      Origin: 'http://localhost:4321',
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4321');
     const preflight = await fetch(`${inbox.url}/f/local`, {
       method: 'OPTIONS',
@@ -156,11 +169,16 @@ describe('the local form inbox', () => {
 
   it("lets only the site's own origins read the inbox from a browser", async () => {
     await post(valid);
-    const foreign = await fetch(`${inbox.url}/__inbox`, { headers: { Origin: 'http://localhost:5173' } });
+    const foreign = await fetch(`${inbox.url}/__inbox`, {
+      headers: { Origin: 'http://localhost:5173' },
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     expect(await foreign.text()).not.toContain(valid.message);
-    const foreignDelete = await fetch(`${inbox.url}/__inbox`, { method: 'DELETE', headers: { Origin: 'https://evil.example' } });
+    const foreignDelete = await fetch(`${inbox.url}/__inbox`, {
+      method: 'DELETE',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(foreignDelete.status).toBe(403);
     expect(await stored()).toHaveLength(1);
 
@@ -195,13 +213,17 @@ describe('the local form inbox', () => {
 describe('inboxOptionsFromEnv', () => {
   it('defaults to the configured port and the project inbox file', () => {
     expect(inboxOptionsFromEnv({})).toEqual({ port: 4399, file: '.form-inbox/submissions.jsonl' });
-    expect(inboxOptionsFromEnv({ FORM_INBOX_PORT: '4500', FORM_INBOX_FILE: '/tmp/x.jsonl' })).toEqual({
+    expect(
+      inboxOptionsFromEnv({ FORM_INBOX_PORT: '4500', FORM_INBOX_FILE: '/tmp/x.jsonl' }),
+    ).toEqual({
       port: 4500,
       file: '/tmp/x.jsonl',
     });
   });
 
   it('says how to fix a bad port', () => {
-    expect(() => inboxOptionsFromEnv({ FORM_INBOX_PORT: 'abc' })).toThrow(/FORM_INBOX_PORT must be a port number/);
+    expect(() => inboxOptionsFromEnv({ FORM_INBOX_PORT: 'abc' })).toThrow(
+      /FORM_INBOX_PORT must be a port number/,
+    );
   });
 });

@@ -41,5 +41,9 @@ it('the web manifest names the site, its colours and its icons', () => {
     theme_color: site.themeColor.light,
     background_color: site.themeColor.light,
   });
-  expect(webManifest().icons.map((icon) => icon.src)).toEqual(['/favicon.svg', manifestIconPath(192), manifestIconPath(512)]);
+  expect(webManifest().icons.map((icon) => icon.src)).toEqual([
+    '/favicon.svg',
+    manifestIconPath(192),
+    manifestIconPath(512),
+  ]);
 });

@@ -10,8 +10,16 @@ import {
   stringifyItf,
   type ItfTrace,
 } from '../../src/lib/itf.ts';
-import { defaultParameters, dnsControlPlane, type DnsParameters } from '../../src/lib/models/dns-control-plane.ts';
-import { dnsTraceToItf, parseDnsItf, type DnsTrace } from '../../src/lib/models/dns-control-plane-itf.ts';
+import {
+  defaultParameters,
+  dnsControlPlane,
+  type DnsParameters,
+} from '../../src/lib/models/dns-control-plane.ts';
+import {
+  dnsTraceToItf,
+  parseDnsItf,
+  type DnsTrace,
+} from '../../src/lib/models/dns-control-plane-itf.ts';
 import { randomWalk } from './support/random-walk.ts';
 
 function counterexample(parameters: DnsParameters): DnsTrace {
@@ -22,7 +30,8 @@ function counterexample(parameters: DnsParameters): DnsTrace {
 
 const shortest = counterexample(defaultParameters);
 const text = stringifyItf(dnsTraceToItf(shortest, 'the shortest counterexample'));
-const json = () => JSON.parse(text) as Record<string, unknown> & { states: Record<string, unknown>[] };
+const json = () =>
+  JSON.parse(text) as Record<string, unknown> & { states: Record<string, unknown>[] };
 const withChange = (change: (file: ReturnType<typeof json>) => void) => {
   const file = json();
   change(file);
@@ -48,7 +57,11 @@ describe('ITF values', () => {
       negative: { '#bigint': '-3' },
       list: [{ '#bigint': '1' }, { '#tup': [] }],
       set: { '#set': [{ '#bigint': '1' }, { '#bigint': '2' }] },
-      map: { '#map': [[{ '#tup': [{ '#bigint': '1' }, 'a'] }, { tag: 'Some', value: { '#bigint': '4' } }]] },
+      map: {
+        '#map': [
+          [{ '#tup': [{ '#bigint': '1' }, 'a'] }, { tag: 'Some', value: { '#bigint': '4' } }],
+        ],
+      },
       odd: { '#unserializable': 'Int' },
     });
     expect(decodeValue(JSON.parse(JSON.stringify(encoded)))).toEqual(value);
@@ -76,7 +89,9 @@ describe('ITF traces of the DNS model', () => {
   it('hold the format: #meta, vars, one state per step plus the initial, each with its index', () => {
     const file = json();
     expect(file['#meta']).toMatchObject({ format: 'ITF', parameters: { ...defaultParameters } });
-    expect(file['vars']).toEqual(expect.arrayContaining(['rootRecord', 'storedPlans', ACTION_TAKEN, NONDET_PICKS]));
+    expect(file['vars']).toEqual(
+      expect.arrayContaining(['rootRecord', 'storedPlans', ACTION_TAKEN, NONDET_PICKS]),
+    );
     expect(file.states).toHaveLength(shortest.trace.steps.length + 1);
     file.states.forEach((state, index) => expect(state['#meta']).toEqual({ index }));
     expect(file.states[0]![ACTION_TAKEN]).toBe('init');
@@ -99,13 +114,25 @@ describe('ITF traces of the DNS model', () => {
     );
     for (const [seed, parameters] of parameterSets.entries()) {
       const run = { parameters, trace: randomWalk(dnsControlPlane(parameters), seed, 30) };
-      expect(parseDnsItf(stringifyItf(dnsTraceToItf(run, 'a random run')))).toEqual({ ok: true, value: run });
+      expect(parseDnsItf(stringifyItf(dnsTraceToItf(run, 'a random run')))).toEqual({
+        ok: true,
+        value: run,
+      });
     }
   });
 
   it('keep the loop index and params of traces from other tools', () => {
-    const trace: ItfTrace = { meta: {}, params: ['N'], vars: ['x'], states: [{ x: 1n }, { x: 2n }], loop: 1 };
-    expect(parseItf(stringifyItf(trace))).toMatchObject({ ok: true, value: { params: ['N'], loop: 1 } });
+    const trace: ItfTrace = {
+      meta: {},
+      params: ['N'],
+      vars: ['x'],
+      states: [{ x: 1n }, { x: 2n }],
+      loop: 1,
+    };
+    expect(parseItf(stringifyItf(trace))).toMatchObject({
+      ok: true,
+      value: { params: ['N'], loop: 1 },
+    });
   });
 
   it.each([
@@ -114,23 +141,52 @@ describe('ITF traces of the DNS model', () => {
     [withChange((file) => delete file['vars']), 'vars: expected an array'],
     [withChange((file) => (file['vars'] = ['x', 'x'])), 'vars: "x" is listed twice'],
     [withChange((file) => (file.states = [])), 'states: a trace has at least one state'],
-    [withChange((file) => delete file.states[2]!['rootRecord']), 'states[2]: variable "rootRecord" is missing'],
-    [withChange((file) => (file.states[1]!['extra'] = 1)), 'states[1]: variable "extra" is not listed in "vars"'],
-    [withChange((file) => (file.states[3]!['#meta'] = { index: 4 })), 'states[3].#meta.index: expected 3, found'],
-    [withChange((file) => (file['loop'] = 99)), 'loop: expected the index of a state (0 to 7)'],
-    [withChange((file) => (file.states[1]!['rootRecord'] = 'two')), 'states[1].rootRecord: expected an integer'],
-    [withChange((file) => (file.states[1]!['storedPlans'] = [1, 2])), 'states[1].storedPlans: expected a set'],
-    [withChange((file) => (file.states[4]![ACTION_TAKEN] = 'reboot')), 'states[4].mbt::actionTaken: expected one of'],
     [
-      withChange((file) => (file.states[4]![NONDET_PICKS] = { enactor: { tag: 'None', value: { '#tup': [] } } })),
+      withChange((file) => delete file.states[2]!['rootRecord']),
+      'states[2]: variable "rootRecord" is missing',
+    ],
+    [
+      withChange((file) => (file.states[1]!['extra'] = 1)),
+      'states[1]: variable "extra" is not listed in "vars"',
+    ],
+    [
+      withChange((file) => (file.states[3]!['#meta'] = { index: 4 })),
+      'states[3].#meta.index: expected 3, found',
+    ],
+    [withChange((file) => (file['loop'] = 99)), 'loop: expected the index of a state (0 to 7)'],
+    [
+      withChange((file) => (file.states[1]!['rootRecord'] = 'two')),
+      'states[1].rootRecord: expected an integer',
+    ],
+    [
+      withChange((file) => (file.states[1]!['storedPlans'] = [1, 2])),
+      'states[1].storedPlans: expected a set',
+    ],
+    [
+      withChange((file) => (file.states[4]![ACTION_TAKEN] = 'reboot')),
+      'states[4].mbt::actionTaken: expected one of',
+    ],
+    [
+      withChange(
+        (file) =>
+          (file.states[4]![NONDET_PICKS] = { enactor: { tag: 'None', value: { '#tup': [] } } }),
+      ),
       'states[4].mbt::nondetPicks.enactor: "check" needs the enactor that takes it',
     ],
-    [withChange((file) => delete (file['#meta'] as Record<string, unknown>)['parameters']), '#meta.parameters'],
     [
-      withChange((file) => ((file['#meta'] as { parameters: { plans: number } }).parameters.plans = 99)),
+      withChange((file) => delete (file['#meta'] as Record<string, unknown>)['parameters']),
+      '#meta.parameters',
+    ],
+    [
+      withChange(
+        (file) => ((file['#meta'] as { parameters: { plans: number } }).parameters.plans = 99),
+      ),
       '#meta.parameters: plans must be a whole number from 2 to 8, not 99',
     ],
-    [withChange((file) => (file.states[0]!['rootRecord'] = { '#bigint': '2' })), "states[0]: is not the model's initial state"],
+    [
+      withChange((file) => (file.states[0]!['rootRecord'] = { '#bigint': '2' })),
+      "states[0]: is not the model's initial state",
+    ],
     [
       withChange((file) => {
         file.states.splice(1, 1);
@@ -138,7 +194,10 @@ describe('ITF traces of the DNS model', () => {
       }),
       'states[1]: the model cannot take "check" there',
     ],
-    [withChange((file) => (file.states[6]!['rootRecord'] = { '#bigint': '3' })), 'states[6]: "apply" leads the model to a different state'],
+    [
+      withChange((file) => (file.states[6]!['rootRecord'] = { '#bigint': '3' })),
+      'states[6]: "apply" leads the model to a different state',
+    ],
   ])('refuse a malformed file (%#) with the place and the problem', (input, message) => {
     const parsed = parseDnsItf(input);
     expect(parsed.ok).toBe(false);

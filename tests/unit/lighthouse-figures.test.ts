@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigures, median, medianFigures, ratio, speedFigures } from '../../scripts/lighthouse-figures';
+import {
+  formatFigures,
+  median,
+  medianFigures,
+  ratio,
+  speedFigures,
+} from '../../scripts/lighthouse-figures';
 
 const result = (lcp: number, transfer: number) => ({
   audits: {
@@ -13,7 +19,13 @@ const result = (lcp: number, transfer: number) => ({
 
 describe('Lighthouse figures', () => {
   it('reads the five figures from a result and refuses one without them', () => {
-    expect(speedFigures(result(700, 30_000))).toEqual({ lcp: 700, fcp: 600, cls: 0, tbt: 0, transfer: 30_000 });
+    expect(speedFigures(result(700, 30_000))).toEqual({
+      lcp: 700,
+      fcp: 600,
+      cls: 0,
+      tbt: 0,
+      transfer: 30_000,
+    });
     expect(() => speedFigures({ audits: {} })).toThrow(/largest-contentful-paint/);
   });
 
@@ -26,7 +38,9 @@ describe('Lighthouse figures', () => {
   });
 
   it('prints whole figures and the ratio of ours to theirs', () => {
-    expect(formatFigures({ lcp: 699.6, fcp: 1234.4, cls: 0.00012, tbt: 0, transfer: 31_000 })).toEqual(['700', '1,234', '0.000', '0', '31,000']);
+    expect(
+      formatFigures({ lcp: 699.6, fcp: 1234.4, cls: 0.00012, tbt: 0, transfer: 31_000 }),
+    ).toEqual(['700', '1,234', '0.000', '0', '31,000']);
     expect(ratio(600, 1200)).toBe('0.50×');
     expect(ratio(1, 0)).toBe('n/a');
   });

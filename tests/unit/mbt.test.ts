@@ -13,7 +13,11 @@ import {
   parameterBounds,
   type DnsParameters,
 } from '../../src/lib/models/dns-control-plane.ts';
-import { dnsTraceToItf, parseDnsItf, type DnsTrace } from '../../src/lib/models/dns-control-plane-itf.ts';
+import {
+  dnsTraceToItf,
+  parseDnsItf,
+  type DnsTrace,
+} from '../../src/lib/models/dns-control-plane-itf.ts';
 import { enactorDelayScheduler } from '../../src/lib/models/enactor-delay.ts';
 import { stringifyItf } from '../../src/lib/itf.ts';
 import { randomWalk } from './support/random-walk.ts';
@@ -24,7 +28,12 @@ const range = ({ min, max }: { readonly min: number; readonly max: number }) =>
 /** Every parameter set the explainer's controls offer. */
 const parameterSets: DnsParameters[] = range(parameterBounds.enactors).flatMap((enactors) =>
   range(parameterBounds.plans).flatMap((plans) =>
-    range(parameterBounds.cleanupAge).map((cleanupAge) => ({ enactors, plans, cleanupAge, fixed: false })),
+    range(parameterBounds.cleanupAge).map((cleanupAge) => ({
+      enactors,
+      plans,
+      cleanupAge,
+      fixed: false,
+    })),
   ),
 );
 
@@ -45,13 +54,19 @@ function simulatedCounterexamples(parameters: DnsParameters): DnsTrace[] {
     DELAY_CHANCES.flatMap((delay) => {
       const scheduler = delay === undefined ? undefined : enactorDelayScheduler(spec, delay);
       const result = simulate(spec, { walks: 50, maxDepth: WALK_DEPTH, seed, scheduler });
-      return result.shortestViolation === undefined ? [] : [{ parameters, trace: result.shortestViolation.trace }];
+      return result.shortestViolation === undefined
+        ? []
+        : [{ parameters, trace: result.shortestViolation.trace }];
     }),
   );
 }
 
-const shortestCounterexamples = parameterSets.flatMap((parameters) => bfsCounterexample(parameters) ?? []);
-const simulatedViolations = shortestCounterexamples.flatMap(({ parameters }) => simulatedCounterexamples(parameters));
+const shortestCounterexamples = parameterSets.flatMap(
+  (parameters) => bfsCounterexample(parameters) ?? [],
+);
+const simulatedViolations = shortestCounterexamples.flatMap(({ parameters }) =>
+  simulatedCounterexamples(parameters),
+);
 const fixedRuns: DnsTrace[] = parameterSets.flatMap((buggy, set) => {
   const parameters = { ...buggy, fixed: true };
   const spec = dnsControlPlane(parameters);
@@ -85,7 +100,9 @@ describe('the buggy implementation against the buggy model', () => {
     for (const violation of simulatedViolations) {
       const report = replayAgainstImplementation(violation, { fix: false });
       expectConformance(violation, report);
-      expect(report.implementationBreaksAt, describeRun(violation)).toBe(violation.trace.steps.length);
+      expect(report.implementationBreaksAt, describeRun(violation)).toBe(
+        violation.trace.steps.length,
+      );
     }
   });
 
@@ -93,13 +110,17 @@ describe('the buggy implementation against the buggy model', () => {
     const counterexample = bfsCounterexample(defaultParameters)!;
     const parsed = parseDnsItf(stringifyItf(dnsTraceToItf(counterexample, 'shortest')));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(replayAgainstImplementation(parsed.value, { fix: false }).implementationBreaksAt).toBe(7);
+    expect(replayAgainstImplementation(parsed.value, { fix: false }).implementationBreaksAt).toBe(
+      7,
+    );
   });
 });
 
 describe('the fixed implementation against the fixed model', () => {
   it(`conforms step by step in all ${fixedRuns.length} seeded random runs, the invariant intact`, () => {
-    expect(fixedRuns.reduce((steps, { trace }) => steps + trace.steps.length, 0)).toBeGreaterThan(fixedRuns.length * 5);
+    expect(fixedRuns.reduce((steps, { trace }) => steps + trace.steps.length, 0)).toBeGreaterThan(
+      fixedRuns.length * 5,
+    );
     for (const run of fixedRuns) {
       const report = replayAgainstImplementation(run, { fix: true });
       expectConformance(run, report);
@@ -135,7 +156,10 @@ describe('the fixed implementation against the buggy model', () => {
 
 describe('the implementation', () => {
   it('imports nothing from the model or the checker', () => {
-    const source = readFileSync(new URL('../../src/lib/systems/dns-control-plane.ts', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../src/lib/systems/dns-control-plane.ts', import.meta.url),
+      'utf8',
+    );
     expect(source).not.toMatch(/^\s*(import|export)\b[^;]*\bfrom\b/m);
     expect(source).not.toMatch(/\bimport\s*\(/);
   });

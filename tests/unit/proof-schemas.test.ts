@@ -5,7 +5,10 @@ import { byPartialDateDescending } from '../../src/lib/entries';
 import { formatPartialDate } from '../../src/lib/format';
 import { aztecSpotlight, devconfWorkshop } from './support/frontmatter';
 
-function problems(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function problems(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   expect(result.success).toBe(false);
   return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
@@ -20,7 +23,9 @@ const writeUp = {
 
 describe('writing schema', () => {
   it('accepts a work with a day, a month, a year or no date, as YAML hands them over', () => {
-    expect(writingSchema.parse({ ...writeUp, date: new Date('2025-12-09') }).date).toBe('2025-12-09');
+    expect(writingSchema.parse({ ...writeUp, date: new Date('2025-12-09') }).date).toBe(
+      '2025-12-09',
+    );
     expect(writingSchema.parse({ ...writeUp, date: '2025-01' }).date).toBe('2025-01');
     expect(writingSchema.parse({ ...writeUp, date: 2024 }).date).toBe('2024');
     const { date: _date, ...undated } = writeUp;
@@ -28,15 +33,21 @@ describe('writing schema', () => {
   });
 
   it('rejects a day that does not exist and a date in another form', () => {
-    expect(problems(writingSchema.safeParse({ ...writeUp, date: '2025-02-30' }))).toEqual(['date: a day that exists']);
-    expect(problems(writingSchema.safeParse({ ...writeUp, date: '9.12.2025' }))[0]).toMatch(/^date: a year, a month or a day/);
+    expect(problems(writingSchema.safeParse({ ...writeUp, date: '2025-02-30' }))).toEqual([
+      'date: a day that exists',
+    ]);
+    expect(problems(writingSchema.safeParse({ ...writeUp, date: '9.12.2025' }))[0]).toMatch(
+      /^date: a year, a month or a day/,
+    );
   });
 
   it('links only over https', () => {
     expect(problems(writingSchema.safeParse({ ...writeUp, url: 'http://thpani.net/' }))).toEqual([
       'url: an absolute URL starting with https://',
     ]);
-    expect(problems(writingSchema.safeParse({ ...writeUp, url: 'thpani.net' }))).toEqual(['url: an absolute URL starting with https://']);
+    expect(problems(writingSchema.safeParse({ ...writeUp, url: 'thpani.net' }))).toEqual([
+      'url: an absolute URL starting with https://',
+    ]);
   });
 
   it('names the kinds it knows', () => {
@@ -64,27 +75,48 @@ describe('a spotlight with its outcome', () => {
   });
 
   it('leaves every outcome field out when the file has none', () => {
-    expect(spotlightSchema.parse(aztecSpotlight)).toMatchObject({ team: [], tools: [], metrics: [], sources: [] });
+    expect(spotlightSchema.parse(aztecSpotlight)).toMatchObject({
+      team: [],
+      tools: [],
+      metrics: [],
+      sources: [],
+    });
     expect(spotlightSchema.parse(aztecSpotlight)).not.toHaveProperty('findings');
   });
 
   it('takes a verified result instead of counts, but not both or neither', () => {
-    expect(spotlightSchema.safeParse({ ...full, findings: { verified: 'No counterexample.' } }).success).toBe(true);
-    expect(spotlightSchema.safeParse({ ...full, findings: { verified: 'x', bySeverity: { low: 1 } } }).success).toBe(false);
-    expect(spotlightSchema.safeParse({ ...full, findings: { bySeverity: {} } }).success).toBe(false);
-    expect(spotlightSchema.safeParse({ ...full, findings: { bySeverity: { severe: 1 } } }).success).toBe(false);
+    expect(
+      spotlightSchema.safeParse({ ...full, findings: { verified: 'No counterexample.' } }).success,
+    ).toBe(true);
+    expect(
+      spotlightSchema.safeParse({ ...full, findings: { verified: 'x', bySeverity: { low: 1 } } })
+        .success,
+    ).toBe(false);
+    expect(spotlightSchema.safeParse({ ...full, findings: { bySeverity: {} } }).success).toBe(
+      false,
+    );
+    expect(
+      spotlightSchema.safeParse({ ...full, findings: { bySeverity: { severe: 1 } } }).success,
+    ).toBe(false);
   });
 
   it('rejects an engagement that starts in another year than the spotlight', () => {
-    expect(problems(spotlightSchema.safeParse({ ...full, engagement: { start: '2024-08', duration: 'five weeks' } }))).toEqual([
+    expect(
+      problems(
+        spotlightSchema.safeParse({
+          ...full,
+          engagement: { start: '2024-08', duration: 'five weeks' },
+        }),
+      ),
+    ).toEqual([
       "engagement.start: the engagement starts in another year than the spotlight's year",
     ]);
   });
 
   it('names a source by its file name only', () => {
-    expect(problems(spotlightSchema.safeParse({ ...full, sources: ['https://example.org/'] }))[0]).toMatch(
-      /^sources\.0: the file name of an entry in src\/content\/writing/,
-    );
+    expect(
+      problems(spotlightSchema.safeParse({ ...full, sources: ['https://example.org/'] }))[0],
+    ).toMatch(/^sources\.0: the file name of an entry in src\/content\/writing/);
   });
 });
 
@@ -97,20 +129,31 @@ describe('a workshop with its material', () => {
       materials: ['devconf-slides'],
     });
     expect(parsed.materials).toEqual([{ collection: 'writing', id: 'devconf-slides' }]);
-    expect(workshopSchema.parse(devconfWorkshop)).toMatchObject({ flow: [], tools: [], materials: [] });
+    expect(workshopSchema.parse(devconfWorkshop)).toMatchObject({
+      flow: [],
+      tools: [],
+      materials: [],
+    });
   });
 });
 
 describe('dates as precise as they are known', () => {
   it('are shown as a day, a month or a year', () => {
-    expect(['2025-12-09', '2025-08', '2024'].map(formatPartialDate)).toEqual(['9 December 2025', 'August 2025', '2024']);
+    expect(['2025-12-09', '2025-08', '2024'].map(formatPartialDate)).toEqual([
+      '9 December 2025',
+      'August 2025',
+      '2024',
+    ]);
   });
 
   it('list the newest first, a bare year after its days, undated last', () => {
     const entry = (id: string, date?: string) => ({ id, data: { date } });
-    const sorted = [entry('undated'), entry('year', '2025'), entry('day', '2025-12-09'), entry('new', '2026-06-19')].sort(
-      byPartialDateDescending,
-    );
+    const sorted = [
+      entry('undated'),
+      entry('year', '2025'),
+      entry('day', '2025-12-09'),
+      entry('new', '2026-06-19'),
+    ].sort(byPartialDateDescending);
     expect(sorted.map(({ id }) => id)).toEqual(['new', 'day', 'year', 'undated']);
   });
 });

@@ -4,7 +4,13 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../scripts/quality/build-output';
-import { budgets, gzipSize, imageBudgets, measureBudgets, measureImages } from '../../scripts/quality/budgets';
+import {
+  budgets,
+  gzipSize,
+  imageBudgets,
+  measureBudgets,
+  measureImages,
+} from '../../scripts/quality/budgets';
 import { validatePages } from '../../scripts/quality/html';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
 
@@ -42,7 +48,9 @@ describe('link gate', () => {
   it('catches a dead link and a fragment with no target', () => {
     const root = site({
       ...healthy,
-      'index.html': page('<main><h1>Home</h1><a href="/trainings/">Typo</a> <a href="/training/#agneda">Typo</a></main>'),
+      'index.html': page(
+        '<main><h1>Home</h1><a href="/trainings/">Typo</a> <a href="/training/#agneda">Typo</a></main>',
+      ),
     });
     expect(checkInternalLinks(root, readPages(root))).toEqual([
       { route: '/', url: '/trainings/', reason: 'no such file in the build' },
@@ -57,7 +65,9 @@ describe('HTML gate', () => {
   });
 
   it('catches invalid nesting', async () => {
-    const problems = await validatePages([{ route: '/', html: page('<main><h1>Hi</h1><ul><div>not a list item</div></ul></main>') }]);
+    const problems = await validatePages([
+      { route: '/', html: page('<main><h1>Hi</h1><ul><div>not a list item</div></ul></main>') },
+    ]);
     expect(problems.map((p) => p.rule)).toContain('element-permitted-content');
   });
 });
@@ -70,10 +80,17 @@ describe('budget gate', () => {
 
   it('catches an oversized page', () => {
     const incompressible = randomBytes(budgets.firstPaintGzip).toString('base64');
-    const root = site({ ...healthy, 'index.html': page(`<main><h1>Big</h1><p>${incompressible}</p></main>`) });
+    const root = site({
+      ...healthy,
+      'index.html': page(`<main><h1>Big</h1><p>${incompressible}</p></main>`),
+    });
     const { problems, pages } = measureBudgets(root, readPages(root));
-    expect(pages.find((p) => p.route === '/')?.firstPaintGzip).toBeGreaterThan(budgets.firstPaintGzip);
-    expect(problems).toEqual([expect.stringMatching(/^\/: first screen \d+ B gzip \(HTML with its CSS\), budget 14336 B$/)]);
+    expect(pages.find((p) => p.route === '/')?.firstPaintGzip).toBeGreaterThan(
+      budgets.firstPaintGzip,
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^\/: first screen \d+ B gzip \(HTML with its CSS\), budget 14336 B$/),
+    ]);
   });
 
   it('counts the first screen up to the end of the block that holds the h1, with the CSS inlined before it', () => {
@@ -94,7 +111,10 @@ describe('budget gate', () => {
   it('catches a render-blocking stylesheet and too much CSS on a page', () => {
     const root = site({
       ...healthy,
-      'index.html': page('<main><h1>Home</h1></main>', `<link rel="stylesheet" href="/_astro/site.css">`),
+      'index.html': page(
+        '<main><h1>Home</h1></main>',
+        `<link rel="stylesheet" href="/_astro/site.css">`,
+      ),
       '_astro/site.css': `/* ${randomBytes(budgets.cssGzip).toString('base64')} */`,
     });
     expect(measureBudgets(root, readPages(root)).problems).toEqual([
@@ -110,9 +130,13 @@ describe('budget gate', () => {
     const { problems, pages } = measureBudgets(root, readPages(root));
     const home = pages.find((p) => p.route === '/');
     expect(home?.fontBytes).toBe(font.length);
-    expect(home?.transfer).toBe((home?.htmlGzip ?? 0) + font.length + gzipSize('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+    expect(home?.transfer).toBe(
+      (home?.htmlGzip ?? 0) + font.length + gzipSize('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    );
     expect(pages.find((p) => p.route === '/training/')?.fontBytes).toBe(0);
-    expect(problems).toEqual([expect.stringMatching(/^\/: \d+ B transferred on load, budget 40960 B$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^\/: \d+ B transferred on load, budget 40960 B$/),
+    ]);
   });
 
   it('catches script on a page that should have none, other origins and images without size or modern format', () => {
@@ -142,19 +166,24 @@ describe('budget gate', () => {
   it('counts a lazily imported chunk as on demand, not up front', () => {
     const root = site({
       ...healthy,
-      'executable-specs/index.html': page('<main><h1>Demo</h1></main><script type="module" src="/_astro/loader.js"></script>'),
+      'executable-specs/index.html': page(
+        '<main><h1>Demo</h1></main><script type="module" src="/_astro/loader.js"></script>',
+      ),
       '_astro/loader.js': 'document.body.onclick=()=>import(`./demo.js`)',
       '_astro/demo.js': `new Worker(new URL(\`/_astro/worker.js\`,import.meta.url));${'x'.repeat(500)}`,
       '_astro/worker.js': 'self.onmessage=()=>{}',
     });
-    const cost = measureBudgets(root, readPages(root)).pages.find((p) => p.route === '/executable-specs/');
+    const cost = measureBudgets(root, readPages(root)).pages.find(
+      (p) => p.route === '/executable-specs/',
+    );
     expect(cost?.initialJsGzip).toBeGreaterThan(0);
     expect(cost?.lazyJsGzip).toBeGreaterThan(cost?.initialJsGzip ?? 0);
   });
 });
 
 describe('image budget', () => {
-  const img = (src: string, extra = '') => `<img src="${src}" alt="" width="10" height="10"${extra}>`;
+  const img = (src: string, extra = '') =>
+    `<img src="${src}" alt="" width="10" height="10"${extra}>`;
   const bytes = (count: number) => 'x'.repeat(count);
 
   it('passes small images and reports the largest', () => {
@@ -192,9 +221,15 @@ describe('image budget', () => {
   it('catches a page whose images together are over budget, counting an image shown twice once', () => {
     const each = imageBudgets.perImageBytes;
     const count = Math.floor(imageBudgets.perPageBytes / each) + 1;
-    const files = Object.fromEntries(Array.from({ length: count }, (_, i) => [`_astro/${i}.webp`, bytes(each)]));
+    const files = Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`_astro/${i}.webp`, bytes(each)]),
+    );
     const images = Object.keys(files).map((file) => img(`/${file}`));
-    const root = site({ ...healthy, ...files, 'index.html': page(`<main><h1>Home</h1>${images.join('')}</main>`) });
+    const root = site({
+      ...healthy,
+      ...files,
+      'index.html': page(`<main><h1>Home</h1>${images.join('')}</main>`),
+    });
     expect(measureImages(root, readPages(root)).problems).toEqual([
       `/: ${count * each} B of images, budget ${imageBudgets.perPageBytes} B`,
     ]);
@@ -205,21 +240,30 @@ describe('image budget', () => {
 });
 
 describe('the deploy build', () => {
-  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
 
   it('runs the browserless gates after the build, so what fails them is not deployed', () => {
     const steps = (scripts['build:deploy'] ?? '').split('&&').map((step) => step.trim());
     expect(steps.indexOf('npm run gates')).toBeGreaterThan(steps.indexOf('astro build'));
     expect(steps.indexOf('astro build')).toBeGreaterThanOrEqual(0);
     expect(scripts.gates).toBe('node scripts/gates.ts');
-    for (const file of ['scripts/gates.ts', ...readdirSync('scripts/quality').map((name) => `scripts/quality/${name}`)]) {
-      expect(readFileSync(file, 'utf8'), file).not.toMatch(/playwright|chrom|lighthouse|find-browser/i);
+    for (const file of [
+      'scripts/gates.ts',
+      ...readdirSync('scripts/quality').map((name) => `scripts/quality/${name}`),
+    ]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(
+        /playwright|chrom|lighthouse|find-browser/i,
+      );
     }
   });
 
   it('is the command of every host', () => {
     expect(readFileSync('netlify.toml', 'utf8')).toMatch(/^\s*command = "npm run build:deploy"$/m);
-    expect(readFileSync('.github/workflows/deploy.yml', 'utf8')).toMatch(/^\s*- run: npm run build:deploy$/m);
+    expect(readFileSync('.github/workflows/deploy.yml', 'utf8')).toMatch(
+      /^\s*- run: npm run build:deploy$/m,
+    );
     expect(readFileSync('README.md', 'utf8')).toMatch(/build command `npm run build:deploy`/);
   });
 });

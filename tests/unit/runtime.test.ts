@@ -16,7 +16,9 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
   optionalDependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 };
-const lockfile = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockedPackage> };
+const lockfile = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+  packages: Record<string, LockedPackage>;
+};
 
 const runtimePackages = Object.entries(manifest.optionalDependencies ?? {}).filter(([name]) =>
   /^node-(bin-)?\w+-\w+$/.test(name),
@@ -42,7 +44,7 @@ describe('the pinned Node runtime', () => {
     expect(manifest.devDependencies?.node).toBeUndefined();
   });
 
-  it('runs the scripts on the pinned runtime, not on the machine\'s own Node', () => {
+  it("runs the scripts on the pinned runtime, not on the machine's own Node", () => {
     const platform = `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
     const platformPackage = runtimePackages.find(([name]) => name.endsWith(`-${platform}`));
     if (platformPackage) expect(process.versions.node).toBe(platformPackage[1]);

@@ -25,7 +25,11 @@ const topLevel = [
   { name: '404.html', isDirectory: false },
   { name: 'sitemap-index.xml', isDirectory: false },
 ];
-const siteRules = headerRules({ csp: headerCsp(parseCsp(astroPolicy)), assetsDir: '_astro', topLevel });
+const siteRules = headerRules({
+  csp: headerCsp(parseCsp(astroPolicy)),
+  assetsDir: '_astro',
+  topLevel,
+});
 
 describe('parseCsp and serializeCsp', () => {
   it("read Astro's policy, with its mixed separators, into directives", () => {
@@ -62,18 +66,23 @@ describe('cspFromHtml', () => {
 
 describe('mergeCsps', () => {
   it('is the union of every page’s sources, each once, in order', () => {
-    const merged = mergeCsps([parseCsp("script-src 'self' 'sha256-a='"), parseCsp("script-src 'self' 'sha256-c='")]);
+    const merged = mergeCsps([
+      parseCsp("script-src 'self' 'sha256-a='"),
+      parseCsp("script-src 'self' 'sha256-c='"),
+    ]);
     expect(serializeCsp(merged)).toBe("script-src 'self' 'sha256-a=' 'sha256-c='");
   });
 
   it("drops 'none' once another page allows something", () => {
-    expect(serializeCsp(mergeCsps([parseCsp("img-src 'none'"), parseCsp("img-src 'self'")]))).toBe("img-src 'self'");
+    expect(serializeCsp(mergeCsps([parseCsp("img-src 'none'"), parseCsp("img-src 'self'")]))).toBe(
+      "img-src 'self'",
+    );
   });
 
   it('refuses pages whose directives differ, since a missing one falls back to default-src', () => {
-    expect(() => mergeCsps([parseCsp("default-src 'self'; img-src 'self'"), parseCsp("default-src 'self'")])).toThrow(
-      /different CSP directives/,
-    );
+    expect(() =>
+      mergeCsps([parseCsp("default-src 'self'; img-src 'self'"), parseCsp("default-src 'self'")]),
+    ).toThrow(/different CSP directives/);
   });
 
   it('refuses an empty build', () => {
@@ -85,16 +94,20 @@ describe('headerCsp', () => {
   it("adds frame-ancestors 'none', which a meta tag cannot carry, and keeps the rest as it is", () => {
     const header = headerCsp(parseCsp(astroPolicy));
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(new Map([...header].filter(([name]) => name !== 'frame-ancestors'))).toEqual(parseCsp(astroPolicy));
+    expect(new Map([...header].filter(([name]) => name !== 'frame-ancestors'))).toEqual(
+      parseCsp(astroPolicy),
+    );
   });
 });
 
 describe('headerRules', () => {
-
   it('sends the CSP and the security headers with every response', () => {
     expect(siteRules[0]).toEqual({
       path: '/*',
-      headers: { 'Content-Security-Policy': serializeCsp(headerCsp(parseCsp(astroPolicy))), ...SECURITY_HEADERS },
+      headers: {
+        'Content-Security-Policy': serializeCsp(headerCsp(parseCsp(astroPolicy))),
+        ...SECURITY_HEADERS,
+      },
     });
   });
 
@@ -111,7 +124,14 @@ describe('headerRules', () => {
 
   it('never sets one header from two rules that match the same path (hosts would join or drop them)', () => {
     const parsed = parseHeadersFile(renderHeadersFile(siteRules));
-    const paths = ['/', '/index.html', '/contact/', '/contact/thanks/index.html', '/_astro/a.B1.css', '/404.html'];
+    const paths = [
+      '/',
+      '/index.html',
+      '/contact/',
+      '/contact/thanks/index.html',
+      '/_astro/a.B1.css',
+      '/404.html',
+    ];
     for (const path of paths) {
       const matching = parsed.filter(({ pattern }) => pattern.test(path));
       const names = matching.flatMap(({ headers }) => headers.map(([name]) => name));
@@ -135,7 +155,9 @@ describe('renderHeadersFile', () => {
 describe('parseHeadersFile', () => {
   it('reads back what renderHeadersFile wrote: each path as a pattern that matches it, its headers in order', () => {
     const parsed = parseHeadersFile(renderHeadersFile(siteRules));
-    expect(parsed.map(({ headers }) => headers)).toEqual(siteRules.map(({ headers }) => Object.entries(headers)));
+    expect(parsed.map(({ headers }) => headers)).toEqual(
+      siteRules.map(({ headers }) => Object.entries(headers)),
+    );
     const examplePaths = siteRules.map(({ path }) => path.replace('*', 'any/file.html'));
     expect(parsed.map(({ pattern }, index) => pattern.test(examplePaths[index] ?? ''))).toEqual(
       siteRules.map(() => true),
@@ -144,8 +166,14 @@ describe('parseHeadersFile', () => {
 
   it('matches a splat against any path beneath it and an exact path only against itself', () => {
     const [splat, exact] = parseHeadersFile('/contact/*\n  A: 1\n/404.html\n  B: 2\n');
-    expect(['/contact/', '/contact/thanks/'].map((path) => splat?.pattern.test(path))).toEqual([true, true]);
-    expect(['/contact', '/other/'].map((path) => splat?.pattern.test(path))).toEqual([false, false]);
+    expect(['/contact/', '/contact/thanks/'].map((path) => splat?.pattern.test(path))).toEqual([
+      true,
+      true,
+    ]);
+    expect(['/contact', '/other/'].map((path) => splat?.pattern.test(path))).toEqual([
+      false,
+      false,
+    ]);
     const exactPaths = ['/404.html', '/404xhtml', '/404.html/'];
     expect(exactPaths.map((path) => exact?.pattern.test(path))).toEqual([true, false, false]);
   });
@@ -160,13 +188,22 @@ describe('hostLimitProblems', () => {
 
   it('names a line longer than Cloudflare reads', () => {
     const csp = `script-src ${"'sha256-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=' ".repeat(50)}`;
-    expect(hostLimitProblems([{ path: '/*', headers: { 'Content-Security-Policy': csp } }])).toEqual([
-      expect.stringMatching(/^\/\* Content-Security-Policy is \d+ characters, more than the 2000 of a line/),
+    expect(
+      hostLimitProblems([{ path: '/*', headers: { 'Content-Security-Policy': csp } }]),
+    ).toEqual([
+      expect.stringMatching(
+        /^\/\* Content-Security-Policy is \d+ characters, more than the 2000 of a line/,
+      ),
     ]);
   });
 
   it('counts the rules', () => {
-    const rules = Array.from({ length: 101 }, (_, index) => ({ path: `/${index}`, headers: revalidate }));
-    expect(hostLimitProblems(rules)).toEqual(['101 rules, more than the 100 Cloudflare Pages applies']);
+    const rules = Array.from({ length: 101 }, (_, index) => ({
+      path: `/${index}`,
+      headers: revalidate,
+    }));
+    expect(hostLimitProblems(rules)).toEqual([
+      '101 rules, more than the 100 Cloudflare Pages applies',
+    ]);
   });
 });

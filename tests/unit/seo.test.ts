@@ -28,7 +28,9 @@ describe('title pattern', () => {
   });
 
   it('shortens a title that is too long on its own at a word boundary', () => {
-    const title = pageTitle('A very long workshop title that keeps on going well beyond what any search result shows');
+    const title = pageTitle(
+      'A very long workshop title that keeps on going well beyond what any search result shows',
+    );
     expect(title).toBe('A very long workshop title that keeps on going well beyond what any…');
     expect(title.length).toBeLessThanOrEqual(TITLE_LENGTH.max);
   });
@@ -90,7 +92,9 @@ describe('breadcrumbs', () => {
   });
 
   it('fails the build, saying what to do, for a section without a name', () => {
-    expect(() => breadcrumbTrail('/talks/one/', 'One')).toThrow(/\/talks\/ .*site\.nav in src\/config\.ts/);
+    expect(() => breadcrumbTrail('/talks/one/', 'One')).toThrow(
+      /\/talks\/ .*site\.nav in src\/config\.ts/,
+    );
   });
 
   it('tells the section of a page below the top level only', () => {
@@ -101,5 +105,7 @@ describe('breadcrumbs', () => {
 });
 
 it('robots.txt allows everything and names the absolute sitemap index', () => {
-  expect(robotsTxt()).toBe('User-agent: *\nAllow: /\n\nSitemap: https://blltprf.xyz/sitemap-index.xml\n');
+  expect(robotsTxt()).toBe(
+    'User-agent: *\nAllow: /\n\nSitemap: https://blltprf.xyz/sitemap-index.xml\n',
+  );
 });

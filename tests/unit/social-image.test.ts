@@ -5,9 +5,14 @@ import { renderSocialCard } from '../../src/lib/social-image';
 import { pngSize } from '../e2e/support/seo-output';
 
 it('draws a 1200×630 PNG for a page, also with a long title and letters beyond ASCII', async () => {
-  const card = await renderSocialCard({ title: 'Find Distributed-Systems Bugs Before Production, DevConf.CZ 2026', section: 'Training' });
+  const card = await renderSocialCard({
+    title: 'Find Distributed-Systems Bugs Before Production, DevConf.CZ 2026',
+    section: 'Training',
+  });
   expect(pngSize(card)).toEqual({ width: 1200, height: 630 });
-  const named = await renderSocialCard({ title: 'Jiří Nováček: Łódź consensus protocol, verified' });
+  const named = await renderSocialCard({
+    title: 'Jiří Nováček: Łódź consensus protocol, verified',
+  });
   expect(pngSize(named)).toEqual({ width: 1200, height: 630 });
 });
 

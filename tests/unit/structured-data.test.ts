@@ -47,7 +47,13 @@ const writeUp = {
 
 const writingOfKind = (kind: string, date?: string) => ({
   id: kind,
-  data: writingSchema.parse({ title: `A ${kind}`, kind, url: 'https://example.org/work', summary: 'A work.', ...(date ? { date } : {}) }),
+  data: writingSchema.parse({
+    title: `A ${kind}`,
+    kind,
+    url: 'https://example.org/work',
+    summary: 'A work.',
+    ...(date ? { date } : {}),
+  }),
 });
 
 describe('the consultant and the practice', () => {
@@ -62,13 +68,29 @@ describe('the consultant and the practice', () => {
       alumniOf: { '@type': 'CollegeOrUniversity', name: 'TU Wien' },
     });
     expect(personNode().knowsAbout).toEqual(
-      expect.arrayContaining(['Formal methods', 'Model checking', 'Executable specifications', 'Model-based testing', 'TLA+', 'Quint', 'Apalache']),
+      expect.arrayContaining([
+        'Formal methods',
+        'Model checking',
+        'Executable specifications',
+        'Model-based testing',
+        'TLA+',
+        'Quint',
+        'Apalache',
+      ]),
     );
-    expect(personNode().sameAs).toEqual(['https://github.com/thpani', 'https://bsky.app/profile/thpani.bsky.social']);
+    expect(personNode().sameAs).toEqual([
+      'https://github.com/thpani',
+      'https://bsky.app/profile/thpani.bsky.social',
+    ]);
   });
 
   it('the site names itself and its author', () => {
-    expect(websiteNode()).toMatchObject({ '@type': 'WebSite', url: 'https://blltprf.xyz/', inLanguage: 'en', author: { '@id': 'https://blltprf.xyz/#person' } });
+    expect(websiteNode()).toMatchObject({
+      '@type': 'WebSite',
+      url: 'https://blltprf.xyz/',
+      inLanguage: 'en',
+      author: { '@id': 'https://blltprf.xyz/#person' },
+    });
   });
 
   it('the practice offers what the home page offers, without a price', () => {
@@ -80,10 +102,20 @@ describe('the consultant and the practice', () => {
         { name: 'A pilot', description: 'Model one subsystem.' },
       ],
     });
-    expect(practice).toMatchObject({ '@type': 'ProfessionalService', founder: { '@id': 'https://blltprf.xyz/#person' }, slogan: 'Find bugs before production.' });
+    expect(practice).toMatchObject({
+      '@type': 'ProfessionalService',
+      founder: { '@id': 'https://blltprf.xyz/#person' },
+      slogan: 'Find bugs before production.',
+    });
     expect(practice.makesOffer).toEqual([
-      expect.objectContaining({ '@type': 'Offer', itemOffered: expect.objectContaining({ '@type': 'Service', name: 'A workshop' }) }),
-      expect.objectContaining({ '@type': 'Offer', itemOffered: expect.objectContaining({ '@type': 'Service', name: 'A pilot' }) }),
+      expect.objectContaining({
+        '@type': 'Offer',
+        itemOffered: expect.objectContaining({ '@type': 'Service', name: 'A workshop' }),
+      }),
+      expect.objectContaining({
+        '@type': 'Offer',
+        itemOffered: expect.objectContaining({ '@type': 'Service', name: 'A pilot' }),
+      }),
     ]);
     expect(JSON.stringify(practice)).not.toMatch(/price|address/i);
   });
@@ -101,20 +133,28 @@ describe('a workshop as an event', () => {
       duration: 'PT80M',
       eventStatus: 'https://schema.org/EventScheduled',
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Brno', addressCountry: 'CZ' } },
+      location: {
+        '@type': 'Place',
+        address: { '@type': 'PostalAddress', addressLocality: 'Brno', addressCountry: 'CZ' },
+      },
       organizer: { '@type': 'Organization', name: 'DevConf.CZ 2026' },
       performer: [{ name: 'Thomas Pani' }, { '@type': 'Person', name: 'Igor Konnov' }],
     });
   });
 
   it('gives only the day when the time is not known', () => {
-    const event = workshopEventNode({ ...devconf, data: { ...devconf.data, startTime: undefined, timeZone: undefined } });
+    const event = workshopEventNode({
+      ...devconf,
+      data: { ...devconf.data, startTime: undefined, timeZone: undefined },
+    });
     expect(event?.startDate).toBe('2026-06-19');
     expect(event).not.toHaveProperty('endDate');
   });
 
   it('is no event at all without a day: none is made up', () => {
-    expect(workshopEventNode({ ...devconf, data: { ...devconf.data, date: undefined } })).toBeUndefined();
+    expect(
+      workshopEventNode({ ...devconf, data: { ...devconf.data, date: undefined } }),
+    ).toBeUndefined();
   });
 });
 
@@ -144,7 +184,12 @@ describe('a spotlight as an article', () => {
         url: writeUp.data.url,
         description: writeUp.data.summary,
         author: [
-          { '@type': 'Person', '@id': 'https://blltprf.xyz/#person', name: 'Thomas Pani', url: 'https://blltprf.xyz/' },
+          {
+            '@type': 'Person',
+            '@id': 'https://blltprf.xyz/#person',
+            name: 'Thomas Pani',
+            url: 'https://blltprf.xyz/',
+          },
           { '@type': 'Person', name: 'Igor Konnov' },
         ],
         datePublished: '2025-12-09',
@@ -154,7 +199,12 @@ describe('a spotlight as an article', () => {
   });
 
   it('is about a piece of software for open-source work', () => {
-    const openSource = { ...aztec.data, kind: 'open-source' as const, name: 'Quint', year: undefined };
+    const openSource = {
+      ...aztec.data,
+      kind: 'open-source' as const,
+      name: 'Quint',
+      year: undefined,
+    };
     const article = spotlightArticleNode({ id: 'quint', data: openSource }, []);
     expect(article.about).toEqual({ '@type': 'SoftwareApplication', name: 'Quint' });
     expect(article).not.toHaveProperty('dateCreated');
@@ -164,9 +214,19 @@ describe('a spotlight as an article', () => {
 describe('published work', () => {
   it('has the schema.org type of its kind', () => {
     expect(
-      (['write-up', 'report', 'talk', 'workshop-material', 'code'] as const).map((kind) => writingNode(writingOfKind(kind))['@type']),
-    ).toEqual(['BlogPosting', 'ScholarlyArticle', 'PresentationDigitalDocument', 'LearningResource', 'SoftwareSourceCode']);
-    expect(writingNode(writingOfKind('code'))).toMatchObject({ codeRepository: 'https://example.org/work' });
+      (['write-up', 'report', 'talk', 'workshop-material', 'code'] as const).map(
+        (kind) => writingNode(writingOfKind(kind))['@type'],
+      ),
+    ).toEqual([
+      'BlogPosting',
+      'ScholarlyArticle',
+      'PresentationDigitalDocument',
+      'LearningResource',
+      'SoftwareSourceCode',
+    ]);
+    expect(writingNode(writingOfKind('code'))).toMatchObject({
+      codeRepository: 'https://example.org/work',
+    });
   });
 
   it('is dated only as precisely as the content knows', () => {
@@ -176,14 +236,25 @@ describe('published work', () => {
 });
 
 it('numbers breadcrumbs from one with absolute URLs', () => {
-  expect(breadcrumbListNode([{ name: 'Home', path: '/' }, { name: 'Training', path: '/training/' }]).itemListElement).toEqual([
+  expect(
+    breadcrumbListNode([
+      { name: 'Home', path: '/' },
+      { name: 'Training', path: '/training/' },
+    ]).itemListElement,
+  ).toEqual([
     { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://blltprf.xyz/' },
     { '@type': 'ListItem', position: 2, name: 'Training', item: 'https://blltprf.xyz/training/' },
   ]);
 });
 
 it('serialises so that content cannot close the script element, and parses back unchanged', () => {
-  const article = spotlightArticleNode({ ...aztec, data: { ...aztec.data, summary: 'Breaks </script><script>alert(1)</script> out?' } }, []);
+  const article = spotlightArticleNode(
+    {
+      ...aztec,
+      data: { ...aztec.data, summary: 'Breaks </script><script>alert(1)</script> out?' },
+    },
+    [],
+  );
   const json = serializeJsonLd(article);
   expect(json).not.toMatch(/</);
   expect(JSON.parse(json)).toEqual(article);

@@ -4,7 +4,8 @@ import { addMinutes, instantAt, isoInZone, isTimeZone } from '../../src/lib/zone
 import { devconfWorkshop } from './support/frontmatter';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const at = (iso: string, time: string, zone: string) => isoInZone(instantAt(day(iso), time, zone), zone);
+const at = (iso: string, time: string, zone: string) =>
+  isoInZone(instantAt(day(iso), time, zone), zone);
 
 describe('wall-clock times at a venue', () => {
   it('carries the offset the zone has on that day', () => {
@@ -37,7 +38,10 @@ describe('a workshop file', () => {
   const workshop = devconfWorkshop;
 
   it('with a start time names the venue time zone, so the time is exact', () => {
-    expect(workshopSchema.safeParse({ ...workshop, startTime: '10:15', timeZone: 'Europe/Prague' }).success).toBe(true);
+    expect(
+      workshopSchema.safeParse({ ...workshop, startTime: '10:15', timeZone: 'Europe/Prague' })
+        .success,
+    ).toBe(true);
     const missing = workshopSchema.safeParse({ ...workshop, startTime: '10:15' });
     expect(missing.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['timeZone', 'a start time needs the venue\'s time zone, e.g. timeZone: "Europe/Prague"'],

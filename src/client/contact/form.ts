@@ -15,17 +15,30 @@
  */
 import { contactStatus } from '../../content/interface/contact.ts';
 import { adapters, isContactProvider } from '../../lib/contact/adapters.ts';
-import { clearDraft, loadDraft, saveDraft, saveDraftAsSending, type DraftFields } from '../../lib/contact/draft.ts';
+import {
+  clearDraft,
+  loadDraft,
+  saveDraft,
+  saveDraftAsSending,
+  type DraftFields,
+} from '../../lib/contact/draft.ts';
 import type { FieldError } from '../../lib/contact/outcome.ts';
 import { sendSubmission } from '../../lib/contact/submit.ts';
-import { mailtoHref, messageText, restoredStatus, viewOfOutcome } from '../../lib/contact/view-model.ts';
+import {
+  mailtoHref,
+  messageText,
+  restoredStatus,
+  viewOfOutcome,
+} from '../../lib/contact/view-model.ts';
 import { countLength } from './length-counter.ts';
 import { browserStorage } from './storage.ts';
 
 type ValueControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 const isValueControl = (element: unknown): element is ValueControl =>
-  element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement;
+  element instanceof HTMLInputElement ||
+  element instanceof HTMLTextAreaElement ||
+  element instanceof HTMLSelectElement;
 
 function enhance(root: HTMLElement): void {
   const form = root.querySelector('form');
@@ -48,10 +61,15 @@ function enhance(root: HTMLElement): void {
   let sending = false;
 
   const textEntries = () =>
-    [...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  const draftFields = (): DraftFields => Object.fromEntries(textEntries().filter(([name]) => draftLabels.has(name)));
-  const controlsNamed = (name: string) => form.querySelectorAll<HTMLElement>(`[name="${CSS.escape(name)}"]`);
-  const errorSlot = (name: string) => root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`);
+    [...new FormData(form)].filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+  const draftFields = (): DraftFields =>
+    Object.fromEntries(textEntries().filter(([name]) => draftLabels.has(name)));
+  const controlsNamed = (name: string) =>
+    form.querySelectorAll<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+  const errorSlot = (name: string) =>
+    root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`);
   const hasField = (name: string) => controlsNamed(name).length > 0 && errorSlot(name) !== null;
 
   const announce = (text: string) => {
@@ -75,7 +93,9 @@ function enhance(root: HTMLElement): void {
   /** Shows each error on its field and focuses the first field in page order. */
   const showFieldErrors = (errors: FieldError[]) => {
     for (const { field, message } of errors) setFieldError(field, message);
-    const invalid = [...form.elements].find((control) => control.getAttribute('aria-invalid') === 'true');
+    const invalid = [...form.elements].find(
+      (control) => control.getAttribute('aria-invalid') === 'true',
+    );
     if (invalid instanceof HTMLElement) invalid.focus();
   };
 
@@ -88,9 +108,13 @@ function enhance(root: HTMLElement): void {
   };
 
   const message = form.querySelector<HTMLTextAreaElement>('textarea[name]');
-  const lengthCount = message && root.querySelector<HTMLElement>(`[data-length-for="${CSS.escape(message.name)}"]`);
+  const lengthCount =
+    message && root.querySelector<HTMLElement>(`[data-length-for="${CSS.escape(message.name)}"]`);
   const lengthAnnouncer = root.querySelector<HTMLElement>('[data-length-announcer]');
-  const recount = message && lengthCount && lengthAnnouncer ? countLength(message, lengthCount, lengthAnnouncer) : () => {};
+  const recount =
+    message && lengthCount && lengthAnnouncer
+      ? countLength(message, lengthCount, lengthAnnouncer)
+      : () => {};
 
   form.noValidate = true;
 
@@ -115,7 +139,9 @@ function enhance(root: HTMLElement): void {
     announce(contactStatus.sending);
     // Should the page go away before the answer, the next visit knows this draft may have arrived.
     saveDraftAsSending(storage, draftFields());
-    const outcome = await sendSubmission(form.action, entries, adapter, { isOnline: () => navigator.onLine });
+    const outcome = await sendSubmission(form.action, entries, adapter, {
+      isOnline: () => navigator.onLine,
+    });
     sending = false;
     form.removeAttribute('aria-busy');
     submit.removeAttribute('aria-disabled');

@@ -5,7 +5,11 @@
  */
 import { messageLengthView, type LengthLevel } from '../../lib/contact/view-model.ts';
 
-export function countLength(field: HTMLTextAreaElement, count: HTMLElement, announcer: HTMLElement): () => void {
+export function countLength(
+  field: HTMLTextAreaElement,
+  count: HTMLElement,
+  announcer: HTMLElement,
+): () => void {
   let level: LengthLevel = 'within';
   const update = () => {
     const view = messageLengthView(field.value.length, level);

@@ -7,10 +7,16 @@ import { fillSlots, required } from './dom.ts';
 import type { ModelControls } from './model-controls.ts';
 import type { TraceView } from './trace-view.ts';
 
-export function checkController(root: HTMLElement, runs: CheckerRuns, controls: ModelControls, traceView: TraceView) {
+export function checkController(
+  root: HTMLElement,
+  runs: CheckerRuns,
+  controls: ModelControls,
+  traceView: TraceView,
+) {
   const status = required(root, '[data-check-status]', HTMLElement);
   const figures = required(root, '[data-check-progress]', HTMLElement);
-  const showFigures = (progress: CheckProgress) => fillSlots(figures, { ...checkFigures(progress) });
+  const showFigures = (progress: CheckProgress) =>
+    fillSlots(figures, { ...checkFigures(progress) });
 
   const start = () => {
     const checked = controls.read();

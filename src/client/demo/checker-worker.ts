@@ -30,7 +30,10 @@ addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   );
 });
 
-async function execute(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
+async function execute(
+  request: Exclude<WorkerRequest, { type: 'cancel' }>,
+  signal: AbortSignal,
+): Promise<void> {
   const { run } = request;
   const spec = dnsControlPlane(request.parameters);
   if (request.type === 'check') {
@@ -48,7 +51,8 @@ async function execute(request: Exclude<WorkerRequest, { type: 'cancel' }>, sign
     walks,
     maxDepth,
     seed,
-    scheduler: delayProbability === undefined ? undefined : enactorDelayScheduler(spec, delayProbability),
+    scheduler:
+      delayProbability === undefined ? undefined : enactorDelayScheduler(spec, delayProbability),
     signal,
     progressEvery: PROGRESS_EVERY * 10,
     onProgress: (progress) => reply({ type: 'simulate-progress', run, progress }),

@@ -15,7 +15,8 @@ export function diagramController(root: HTMLElement, traceView: TraceView): void
   const link = required(figure, '[data-itf-link]', HTMLAnchorElement);
   const builtHref = link.href;
   const builtAt = ({ parameters, trace }: ShownTrace) =>
-    JSON.stringify(parameters) === root.dataset.parameters && encodeMoves(trace.steps) === root.dataset.moves;
+    JSON.stringify(parameters) === root.dataset.parameters &&
+    encodeMoves(trace.steps) === root.dataset.moves;
   let linked: ShownTrace | undefined;
   let objectUrl: string | undefined;
 

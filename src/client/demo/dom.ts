@@ -1,6 +1,10 @@
 /** Small DOM helpers for the island. */
 
-export function required<E extends Element>(root: ParentNode, selector: string, type: new () => E): E {
+export function required<E extends Element>(
+  root: ParentNode,
+  selector: string,
+  type: new () => E,
+): E {
   const element = root.querySelector(selector);
   if (!(element instanceof type)) throw new Error(`The model checker demo is missing ${selector}`);
   return element;

@@ -31,7 +31,9 @@ export function mount(root: HTMLElement): void {
   const sharing = sharingController(root, controls, traceView, check.status);
   loadSourcesOnOpen(root);
 
-  for (const hidden of root.querySelectorAll<HTMLElement>('[data-controls], [data-random-controls]')) {
+  for (const hidden of root.querySelectorAll<HTMLElement>(
+    '[data-controls], [data-random-controls]',
+  )) {
     hidden.hidden = false;
   }
   if (!sharing.openFromAddress()) adoptBuildTimeTrace(root, traceView);
@@ -42,5 +44,7 @@ function adoptBuildTimeTrace(root: HTMLElement, traceView: TraceView): void {
   const parameters = JSON.parse(root.dataset.parameters ?? '{}') as DnsParameters;
   const replayed = replay(dnsControlPlane(parameters), decodeMoves(root.dataset.moves ?? '') ?? []);
   if (!replayed.ok) return;
-  traceView.show({ parameters, trace: replayed.trace }, traceWords.builtHeading, { linkInAddress: false });
+  traceView.show({ parameters, trace: replayed.trace }, traceWords.builtHeading, {
+    linkInAddress: false,
+  });
 }

@@ -8,9 +8,12 @@ import { TRACE_HASH_PREFIX } from '../../lib/demo/trace-link.ts';
 const root = document.querySelector<HTMLElement>('[data-model-checker]');
 if (root) {
   let started = false;
-  const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), {
-    rootMargin: '200px 0px',
-  });
+  const observer = new IntersectionObserver(
+    (entries) => entries.some((entry) => entry.isIntersecting) && start(),
+    {
+      rootMargin: '200px 0px',
+    },
+  );
   const start = () => {
     if (started) return;
     started = true;

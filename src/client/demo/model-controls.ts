@@ -23,7 +23,12 @@ export class ModelControls {
 
   read(): DnsParameters {
     const value = (name: (typeof NAMES)[number]) => Number(this.select(name).value);
-    return { enactors: value('enactors'), plans: value('plans'), cleanupAge: value('cleanupAge'), fixed: this.fixed };
+    return {
+      enactors: value('enactors'),
+      plans: value('plans'),
+      cleanupAge: value('cleanupAge'),
+      fixed: this.fixed,
+    };
   }
 
   show(parameters: DnsParameters): void {

@@ -13,7 +13,12 @@ export interface SimulationRequest {
 
 /** Every run has an id, so that messages from a run that was cancelled or replaced can be ignored. */
 export type WorkerRequest =
-  | { readonly type: 'check'; readonly run: number; readonly parameters: DnsParameters; readonly maxStates: number }
+  | {
+      readonly type: 'check';
+      readonly run: number;
+      readonly parameters: DnsParameters;
+      readonly maxStates: number;
+    }
   | {
       readonly type: 'simulate';
       readonly run: number;
@@ -25,6 +30,14 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { readonly type: 'check-progress'; readonly run: number; readonly progress: CheckProgress }
   | { readonly type: 'check-done'; readonly run: number; readonly result: CheckResult<DnsState> }
-  | { readonly type: 'simulate-progress'; readonly run: number; readonly progress: SimulationProgress }
-  | { readonly type: 'simulate-done'; readonly run: number; readonly result: SimulationResult<DnsState> }
+  | {
+      readonly type: 'simulate-progress';
+      readonly run: number;
+      readonly progress: SimulationProgress;
+    }
+  | {
+      readonly type: 'simulate-done';
+      readonly run: number;
+      readonly result: SimulationResult<DnsState>;
+    }
   | { readonly type: 'failed'; readonly run: number; readonly message: string };

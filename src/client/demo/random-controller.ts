@@ -1,6 +1,11 @@
 /** Random testing: one delay chance or each in turn, its progress and status lines and the comparison table. */
 import { runFailure } from '../../lib/demo/panel.ts';
-import { delayProbability, randomOutcome, randomProgressLine, randomStartStatus } from '../../lib/demo/random-view.ts';
+import {
+  delayProbability,
+  randomOutcome,
+  randomProgressLine,
+  randomStartStatus,
+} from '../../lib/demo/random-view.ts';
 import type { CheckerRuns } from './checker-runs.ts';
 import { required } from './dom.ts';
 import type { ModelControls } from './model-controls.ts';
@@ -9,7 +14,12 @@ import type { TraceView } from './trace-view.ts';
 /** Random walks stop here; the shortest violation takes 7 or 8 steps, a run to quiescence a few more. */
 const WALK_DEPTH = 100;
 
-export function randomController(root: HTMLElement, runs: CheckerRuns, controls: ModelControls, traceView: TraceView) {
+export function randomController(
+  root: HTMLElement,
+  runs: CheckerRuns,
+  controls: ModelControls,
+  traceView: TraceView,
+) {
   const status = required(root, '[data-random-status]', HTMLElement);
   const progress = required(root, '[data-random-progress]', HTMLElement);
   const history = required(root, '[data-random-history]', HTMLElement);
@@ -30,7 +40,8 @@ export function randomController(root: HTMLElement, runs: CheckerRuns, controls:
     progress.textContent = '';
     runs.start((run) => ({ type: 'simulate', run, parameters: tested, simulation }), {
       onMessage: (message) => {
-        if (message.type === 'simulate-progress') progress.textContent = randomProgressLine(message.progress);
+        if (message.type === 'simulate-progress')
+          progress.textContent = randomProgressLine(message.progress);
         if (message.type !== 'simulate-done') return;
         const outcome = randomOutcome(message.result, {
           fixed: tested.fixed,

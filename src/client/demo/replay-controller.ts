@@ -51,7 +51,9 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
     }
     fileStatus.textContent = '';
     controls.show(read.trace.parameters);
-    traceView.show(read.trace, replayWords.fileTraceHeading, { linkInAddress: !read.trace.parameters.fixed });
+    traceView.show(read.trace, replayWords.fileTraceHeading, {
+      linkInAddress: !read.trace.parameters.fixed,
+    });
     replay();
   };
 
@@ -76,8 +78,9 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
     fixButton.setAttribute('aria-pressed', String(!fixed()));
     if (reported) replay();
   });
-  required(section, '[data-action="replay-file"]', HTMLButtonElement).addEventListener('click', () =>
-    replayText(text.value),
+  required(section, '[data-action="replay-file"]', HTMLButtonElement).addEventListener(
+    'click',
+    () => replayText(text.value),
   );
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];

@@ -44,7 +44,10 @@ export function sharingController(
     status.textContent = linked.status;
     if (!linked.ok) return false;
     controls.show(linked.parameters);
-    traceView.show({ parameters: linked.parameters, trace: linked.trace }, traceWords.linkedHeading);
+    traceView.show(
+      { parameters: linked.parameters, trace: linked.trace },
+      traceWords.linkedHeading,
+    );
     root.scrollIntoView({ behavior: scrollBehavior() });
     return true;
   };
@@ -52,13 +55,21 @@ export function sharingController(
   required(root, '[data-action="copy-link"]', HTMLButtonElement).addEventListener('click', () => {
     const shown = traceView.shown;
     if (!shown) return;
-    const link = new URL(traceHash({ parameters: shown.parameters, moves: shown.trace.steps }), location.href);
+    const link = new URL(
+      traceHash({ parameters: shown.parameters, moves: shown.trace.steps }),
+      location.href,
+    );
     void copy(link.href, shareWords.linkCopied);
   });
   required(root, '[data-action="copy-test"]', HTMLButtonElement).addEventListener('click', () => {
     const shown = traceView.shown;
     if (!shown) return;
-    const vector = toTestVector(dnsControlPlane(shown.parameters), shown.trace, MODEL_NAME, shown.parameters);
+    const vector = toTestVector(
+      dnsControlPlane(shown.parameters),
+      shown.trace,
+      MODEL_NAME,
+      shown.parameters,
+    );
     void copy(JSON.stringify(vector, null, 2), shareWords.testCopied);
   });
   addEventListener('hashchange', openFromAddress);

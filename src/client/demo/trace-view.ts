@@ -9,7 +9,11 @@ import { traceRows, type TraceRow } from '../../lib/checker/trace.ts';
 import type { TracePanelUpdate } from '../../lib/demo/panel.ts';
 import { traceHash } from '../../lib/demo/shared-trace.ts';
 import { stepForKey, stepView, type FieldView } from '../../lib/demo/step-view.ts';
-import { dnsControlPlane, type DnsParameters, type DnsState } from '../../lib/models/dns-control-plane.ts';
+import {
+  dnsControlPlane,
+  type DnsParameters,
+  type DnsState,
+} from '../../lib/models/dns-control-plane.ts';
 import { fillSlots, fromTemplate, required, scrollBehavior, slot } from './dom.ts';
 
 export interface ShownTrace {
@@ -86,7 +90,11 @@ export class TraceView {
     this.#setVisible(true);
     this.go(0, { announce: false });
     if (linkInAddress) {
-      history.replaceState(history.state, '', traceHash({ parameters: shown.parameters, moves: shown.trace.steps }));
+      history.replaceState(
+        history.state,
+        '',
+        traceHash({ parameters: shown.parameters, moves: shown.trace.steps }),
+      );
     }
   }
 
@@ -117,7 +125,10 @@ export class TraceView {
       if (index === view.step - 1) item.setAttribute('aria-current', 'step');
       else item.removeAttribute('aria-current');
     }
-    this.#steps.children[view.step - 1]?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
+    this.#steps.children[view.step - 1]?.scrollIntoView({
+      block: 'nearest',
+      behavior: scrollBehavior(),
+    });
 
     this.#stepLabel.textContent = view.position;
     this.#stateHeading.textContent = view.stateHeading;
@@ -131,7 +142,8 @@ export class TraceView {
     this.#stepper.hidden = !visible;
     this.#statePanel.hidden = !visible;
     this.#steps.hidden = !visible;
-    for (const actions of this.#root.querySelectorAll<HTMLElement>('[data-trace-actions]')) actions.hidden = !visible;
+    for (const actions of this.#root.querySelectorAll<HTMLElement>('[data-trace-actions]'))
+      actions.hidden = !visible;
   }
 
   #renderStep(row: TraceRow<DnsState>): HTMLElement {

@@ -25,7 +25,8 @@ export const contactForm = {
     { value: 'other', label: 'Something else' },
   ],
   message: 'Your system and the problem',
-  messageHint: 'A few sentences are enough: what the system does, and what you want to find or prevent.',
+  messageHint:
+    'A few sentences are enough: what the system does, and what you want to find or prevent.',
   messageLimit: (max: number) => `At most ${number(max)} characters.`,
   consent: 'I agree to be contacted at this e-mail address about my enquiry.',
   honeypot: 'Leave this field empty',
@@ -41,7 +42,8 @@ export const contactForm = {
 export const messageLength = {
   count: (length: number, max: number) => `${number(length)} / ${number(max)}`,
   near: (left: number) => `${number(left)} characters left.`,
-  over: (over: number, max: number) => `${number(over)} characters over the limit of ${number(max)}.`,
+  over: (over: number, max: number) =>
+    `${number(over)} characters over the limit of ${number(max)}.`,
   back: 'Your message is within the limit again.',
   tooLong: (length: number, max: number) =>
     `Your message has ${number(length)} characters, more than the ${number(max)} the form takes. Shorten it, or send the rest in a second message: nothing was cut.`,

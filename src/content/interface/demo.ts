@@ -29,7 +29,8 @@ export const checkWords = {
   checkingFixed: 'Checking every interleaving of the fixed model…',
   explored: (states: string, transitions: string, ms: string) =>
     `${states} states, ${transitions} transitions, in ${ms} ms`,
-  violated: (steps: string, explored: string) => `Invariant violated after ${steps} steps. Searched ${explored}.`,
+  violated: (steps: string, explored: string) =>
+    `Invariant violated after ${steps} steps. Searched ${explored}.`,
   holds: (states: string, transitions: string, depth: string, ms: string) =>
     `Invariant holds in all ${states} reachable states (${transitions} transitions, depth ${depth}, ${ms} ms).`,
   stateLimit: (limit: string) =>
@@ -46,7 +47,8 @@ export const checkWords = {
 export const traceWords = {
   builtHeading: 'Shortest counterexample, found at build time',
   shortestHeading: 'Shortest counterexample',
-  holdsHeading: 'No counterexample: every interleaving keeps the root record pointing at a plan that exists.',
+  holdsHeading:
+    'No counterexample: every interleaving keeps the root record pointing at a plan that exists.',
   stateLimitHeading: 'No result: the search stopped at the state limit.',
   randomHeading: (steps: string) => `Shortest trace among the random runs: ${steps} steps`,
   linkedHeading: 'Linked trace',
@@ -63,7 +65,8 @@ export const traceWords = {
   changeFrom: 'from',
   changeTo: 'to',
   announceStart: (total: string) => `Start of the trace, ${total} steps.`,
-  announceChange: (field: string, before: string, after: string) => `${field} from ${before} to ${after}`,
+  announceChange: (field: string, before: string, after: string) =>
+    `${field} from ${before} to ${after}`,
   announceStep: (step: string, total: string, actor: string, action: string, changed: string) =>
     `Step ${step} of ${total}: ${actor} ${action}. Changed ${changed}.`,
   announceBroken: (invariant: string) => `Invariant violated: ${invariant}.`,
@@ -76,13 +79,15 @@ export const shareWords = {
   testCopied: 'Test vector copied as JSON.',
   copyBlocked: 'Copying was blocked; the text is selected below.',
   fallbackLabel: 'Copying is not available here; select the text and copy it yourself.',
-  linkedShown: (steps: string, verdict: string) => `Showing the linked trace: ${steps} steps, ${verdict}.`,
+  linkedShown: (steps: string, verdict: string) =>
+    `Showing the linked trace: ${steps} steps, ${verdict}.`,
   endsViolated: 'ends with the invariant violated',
   endsIntact: 'ends with the invariant intact',
   linkOutOfRange: (parameter: string, value: string, min: string, max: string) =>
     `The linked trace has parameters this demo does not offer: ${parameter} ${value}, ` +
     `where it offers ${min} to ${max}.`,
-  linkImpossible: (step: string) => `The linked trace does not fit the model: step ${step} is not possible there.`,
+  linkImpossible: (step: string) =>
+    `The linked trace does not fit the model: step ${step} is not possible there.`,
 } as const;
 
 export const randomWords = {
@@ -95,7 +100,14 @@ export const randomWords = {
   run: 'Try random testing',
   compare: 'Compare every delay chance',
   historyCaption: 'Random testing runs so far',
-  columns: { model: 'Model', delay: 'Delay chance', runs: 'Runs', hits: 'Broke it', rate: 'Hit rate', seed: 'Seed' },
+  columns: {
+    model: 'Model',
+    delay: 'Delay chance',
+    runs: 'Runs',
+    hits: 'Broke it',
+    rate: 'Hit rate',
+    seed: 'Seed',
+  },
   modelFixed: 'fixed',
   modelAsBuilt: 'as built',
   running: (delay: string) => `Running random tests, delay chance ${delay}…`,
@@ -122,7 +134,8 @@ export const replayWords = {
   implementation: 'Implementation',
   start: 'Start',
   stepTitle: (step: string, actor: string, action: string) => `Step ${step}: ${actor} ${action}`,
-  observed: (rootRecord: string, storedPlans: string) => `root record ${rootRecord}; stored plans ${storedPlans}`,
+  observed: (rootRecord: string, storedPlans: string) =>
+    `root record ${rootRecord}; stored plans ${storedPlans}`,
   plan: (plan: string) => `plan ${plan}`,
   deletedPlan: (plan: string) => `plan ${plan} (deleted)`,
   noPlan: 'none',
@@ -134,7 +147,8 @@ export const replayWords = {
     pickedUp: (plan: string) => `picked up plan ${plan}`,
     nothingNewer: (live: string) => `found nothing newer than plan ${live}`,
     applied: (plan: string) => `applied plan ${plan}`,
-    refusedStale: (plan: string, live: string) => `refused to apply plan ${plan}, as plan ${live} is live`,
+    refusedStale: (plan: string, live: string) =>
+      `refused to apply plan ${plan}, as plan ${live} is live`,
     cleanedUp: (plans: string) => `deleted plans ${plans}`,
     deletedNothing: 'deleted no plan',
     nothingToDo: 'had nothing to do',
@@ -150,7 +164,8 @@ export const replayWords = {
   breaksAlone: (step: string) =>
     `after step ${step} the implementation’s root record points to a deleted plan, ` +
     'though the model’s invariant holds.',
-  holds: (steps: string) => `the implementation’s root record points to a stored plan through all ${steps} steps.`,
+  holds: (steps: string) =>
+    `the implementation’s root record points to a stored plan through all ${steps} steps.`,
   agreesThroughout: 'It shows what the model says at every step.',
   firstDivergence: (step: string, outcome: string) =>
     `First divergence from the model at step ${step}: the implementation ${outcome}.`,

@@ -5,7 +5,8 @@
  */
 import type { HitRatePoint } from '../../lib/models/hit-rates.ts';
 
-const percent = (fraction: number) => `${Number((fraction * 100).toPrecision(2)).toLocaleString('en-US')} %`;
+const percent = (fraction: number) =>
+  `${Number((fraction * 100).toPrecision(2)).toLocaleString('en-US')} %`;
 const count = (value: number) => value.toLocaleString('en-US');
 
 export const swimlaneWords = {
@@ -28,7 +29,8 @@ export const swimlaneWords = {
     check: (plan: number) => `check ${plan}`,
     apply: (plan: number) => `apply ${plan}`,
     refused: (plan: number) => `refuse ${plan}`,
-    cleanUp: (deleted: readonly number[]) => (deleted.length === 0 ? 'clean up' : `delete ${deleted.join(', ')}`),
+    cleanUp: (deleted: readonly number[]) =>
+      deleted.length === 0 ? 'clean up' : `delete ${deleted.join(', ')}`,
   },
   storedPlans: (plans: readonly number[]) => plans.join(', ') || 'none',
   rootRecord: (plan: number) => `plan ${plan}`,
@@ -48,7 +50,6 @@ export const swimlaneWords = {
     holds: 'The root record points to a stored plan at every step.',
   },
 } as const;
-
 
 export const hitRateWords = {
   title: 'Random testing hits the race less often the rarer the delay',
@@ -72,7 +73,8 @@ export const hitRateWords = {
 export const itfWords = {
   download: 'Download this trace as ITF',
   fileHint: '(.itf.json, the Informal Trace Format that Apalache and Quint read)',
-  description: (steps: number) => `The shortest counterexample of the DNS control-plane model: ${steps} steps from the initial state to a root record that points to a deleted plan.`,
+  description: (steps: number) =>
+    `The shortest counterexample of the DNS control-plane model: ${steps} steps from the initial state to a root record that points to a deleted plan.`,
 } as const;
 
 export const heroDiagramWords = {

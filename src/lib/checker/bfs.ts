@@ -45,7 +45,10 @@ export function checkAsync<S>(spec: Spec<S>, options: CheckOptions = {}): Promis
   return driveAsync(breadthFirst(spec, options), options);
 }
 
-function* breadthFirst<S>(spec: Spec<S>, options: CheckOptions): Search<CheckProgress, CheckResult<S>> {
+function* breadthFirst<S>(
+  spec: Spec<S>,
+  options: CheckOptions,
+): Search<CheckProgress, CheckResult<S>> {
   const startedAt = performance.now();
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
@@ -78,7 +81,8 @@ function* breadthFirst<S>(spec: Spec<S>, options: CheckOptions): Search<CheckPro
       moves.push({ action: actionTaken[at] ?? -1, choice: choiceTaken[at] ?? -1 });
     }
     const replayed = replay(spec, moves.reverse());
-    if (!replayed.ok) throw new Error(`A trace found by search failed to replay: ${replayed.error}`);
+    if (!replayed.ok)
+      throw new Error(`A trace found by search failed to replay: ${replayed.error}`);
     return replayed.trace;
   };
 

@@ -27,7 +27,8 @@ export interface SchedulerContext<S> {
 /** Returns the index in `enabled` of the move to take. */
 export type Scheduler<S> = (context: SchedulerContext<S>) => number;
 
-export const uniformScheduler: Scheduler<unknown> = ({ enabled, random }) => randomIndex(random, enabled.length);
+export const uniformScheduler: Scheduler<unknown> = ({ enabled, random }) =>
+  randomIndex(random, enabled.length);
 
 export interface SimulationProgress {
   /** Walks finished. */
@@ -60,7 +61,10 @@ export function simulate<S>(spec: Spec<S>, options: SimulationOptions<S>): Simul
   return drive(randomWalks(spec, options), options);
 }
 
-export function simulateAsync<S>(spec: Spec<S>, options: SimulationOptions<S>): Promise<SimulationResult<S>> {
+export function simulateAsync<S>(
+  spec: Spec<S>,
+  options: SimulationOptions<S>,
+): Promise<SimulationResult<S>> {
   return driveAsync(randomWalks(spec, options), options);
 }
 
@@ -80,7 +84,12 @@ function* randomWalks<S>(
   let steps = 0;
   let shortestViolation: Violation<S> | undefined;
 
-  const progress = (): SimulationProgress => ({ walks, hits, steps, elapsedMs: elapsedSince(startedAt) });
+  const progress = (): SimulationProgress => ({
+    walks,
+    hits,
+    steps,
+    elapsedMs: elapsedSince(startedAt),
+  });
   const finish = (kind: SimulationResult<S>['kind']): SimulationResult<S> => ({
     kind,
     shortestViolation,
@@ -119,7 +128,10 @@ function* randomWalks<S>(
     if (broken !== undefined) {
       hits++;
       if (shortestViolation === undefined || walk.length < shortestViolation.trace.steps.length) {
-        shortestViolation = { invariant: broken, trace: { initial: spec.initial, steps: [...walk] } };
+        shortestViolation = {
+          invariant: broken,
+          trace: { initial: spec.initial, steps: [...walk] },
+        };
       }
     }
   }

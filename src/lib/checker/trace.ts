@@ -6,7 +6,11 @@ import { brokenInvariant, type Move, type Spec, type Trace, type Transition } fr
 
 export type ReplayResult<S> =
   | { readonly ok: true; readonly trace: Trace<S>; readonly brokenInvariant: string | undefined }
-  | { readonly ok: false; readonly error: string; /** 1 for the first move. */ readonly failedStep: number };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      /** 1 for the first move. */ readonly failedStep: number;
+    };
 
 /**
  * Takes the moves one by one through the spec. A move the spec does not allow at that point
@@ -26,7 +30,11 @@ export function replay<S>(spec: Spec<S>, moves: readonly Move[]): ReplayResult<S
     steps.push({ action, choice, state: successor });
     state = successor;
   }
-  return { ok: true, trace: { initial: spec.initial, steps }, brokenInvariant: brokenInvariant(spec, state) };
+  return {
+    ok: true,
+    trace: { initial: spec.initial, steps },
+    brokenInvariant: brokenInvariant(spec, state),
+  };
 }
 
 export interface Change {
@@ -79,7 +87,9 @@ const CHOICE_SEPARATOR = '-';
 export function encodeMoves(moves: readonly Move[]): string {
   return moves
     .map(({ action, choice }) =>
-      choice === 0 ? action.toString(36) : `${action.toString(36)}${CHOICE_SEPARATOR}${choice.toString(36)}`,
+      choice === 0
+        ? action.toString(36)
+        : `${action.toString(36)}${CHOICE_SEPARATOR}${choice.toString(36)}`,
     )
     .join(MOVE_SEPARATOR);
 }

@@ -22,7 +22,10 @@ export interface ContactAdapter {
     replyTo: string;
   };
   /** The request for a script-driven send, asking the service for a machine-readable answer. */
-  encode(entries: Iterable<[string, string]>): { headers: Record<string, string>; body: URLSearchParams };
+  encode(entries: Iterable<[string, string]>): {
+    headers: Record<string, string>;
+    body: URLSearchParams;
+  };
   interpretJson: InterpretJson;
 }
 
@@ -74,7 +77,10 @@ const formspree: ContactAdapter = {
   privacyPolicy: 'https://formspree.io/legal/privacy-policy/',
   fields: { honeypot: '_gotcha', redirect: '_next', subject: '_subject', replyTo: 'email' },
   // A urlencoded POST whose only extra header is Accept is a CORS "simple" request: no preflight.
-  encode: (entries) => ({ headers: { Accept: 'application/json' }, body: new URLSearchParams([...entries]) }),
+  encode: (entries) => ({
+    headers: { Accept: 'application/json' },
+    body: new URLSearchParams([...entries]),
+  }),
   interpretJson: interpretFormspree,
 };
 
@@ -83,4 +89,5 @@ export const adapters = { formspree } as const satisfies Record<string, ContactA
 export type ContactProvider = keyof typeof adapters;
 export const contactProviders = Object.keys(adapters) as [ContactProvider, ...ContactProvider[]];
 
-export const isContactProvider = (name: string): name is ContactProvider => Object.hasOwn(adapters, name);
+export const isContactProvider = (name: string): name is ContactProvider =>
+  Object.hasOwn(adapters, name);

@@ -50,20 +50,29 @@ function store(storage: DraftStorage | undefined, draft: StoredDraft): boolean {
 }
 
 /** Returns whether the draft is now stored; an empty draft removes the stored one. */
-export const saveDraft = (storage: DraftStorage | undefined, fields: DraftFields, now = Date.now()): boolean =>
-  store(storage, { savedAt: now, fields });
+export const saveDraft = (
+  storage: DraftStorage | undefined,
+  fields: DraftFields,
+  now = Date.now(),
+): boolean => store(storage, { savedAt: now, fields });
 
 /** Saves the draft marked as being sent, just before the request leaves, so a reload meanwhile can say so. */
-export const saveDraftAsSending = (storage: DraftStorage | undefined, fields: DraftFields, now = Date.now()): boolean =>
-  store(storage, { savedAt: now, fields, sending: true });
+export const saveDraftAsSending = (
+  storage: DraftStorage | undefined,
+  fields: DraftFields,
+  now = Date.now(),
+): boolean => store(storage, { savedAt: now, fields, sending: true });
 
 function parseStoredDraft(text: string): StoredDraft | undefined {
   try {
     const stored: unknown = JSON.parse(text);
     if (typeof stored !== 'object' || stored === null) return undefined;
     const { savedAt, fields, sending } = stored as Partial<Record<keyof StoredDraft, unknown>>;
-    if (typeof savedAt !== 'number' || typeof fields !== 'object' || fields === null) return undefined;
-    const entries = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    if (typeof savedAt !== 'number' || typeof fields !== 'object' || fields === null)
+      return undefined;
+    const entries = Object.entries(fields).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
     return { savedAt, fields: Object.fromEntries(entries), ...(sending === true && { sending }) };
   } catch {
     return undefined;
@@ -71,7 +80,10 @@ function parseStoredDraft(text: string): StoredDraft | undefined {
 }
 
 /** An expired or unreadable draft is removed, not just ignored, so it does not linger on the device. */
-export function loadDraft(storage: DraftStorage | undefined, now = Date.now()): RestoredDraft | undefined {
+export function loadDraft(
+  storage: DraftStorage | undefined,
+  now = Date.now(),
+): RestoredDraft | undefined {
   let text: string | null;
   try {
     text = storage?.getItem(DRAFT_KEY) ?? null;

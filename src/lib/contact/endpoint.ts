@@ -13,7 +13,8 @@ export const LOCAL_INBOX_ENDPOINT = `http://localhost:${LOCAL_INBOX_PORT}/f/loca
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The variable's value as the site uses it: blank counts as unset. */
-export const configuredEndpoint = (value: string | undefined): string | undefined => value?.trim() || undefined;
+export const configuredEndpoint = (value: string | undefined): string | undefined =>
+  value?.trim() || undefined;
 
 /** What is wrong with the endpoint for a public site, or undefined when it will do. */
 export function endpointProblem(endpoint: string | undefined): string | undefined {

@@ -20,7 +20,13 @@ export interface PrivacyFacts {
 export function privacyFacts({ contact, cta }: Pick<SiteConfig, 'contact' | 'cta'>): PrivacyFacts {
   return {
     service: contact.service,
-    sentFields: [contactForm.name, contactForm.email, contactForm.company, contactForm.intentLegend, contactForm.message],
+    sentFields: [
+      contactForm.name,
+      contactForm.email,
+      contactForm.company,
+      contactForm.intentLegend,
+      contactForm.message,
+    ],
     draftDays: Math.round(DRAFT_MAX_AGE_MS / DAY_MS),
     contactHref: cta.href,
     email: contact.email,

@@ -21,7 +21,11 @@ export async function sendSubmission(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(endpoint, { method: 'POST', ...adapter.encode(entries), signal: controller.signal });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      ...adapter.encode(entries),
+      signal: controller.signal,
+    });
     // Reading the body stays under the same deadline: a service that stalls mid-answer is a timeout too.
     return outcomeOfAnswer(await readAnswer(response), adapter.interpretJson);
   } catch {

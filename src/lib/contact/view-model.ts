@@ -26,7 +26,8 @@ export function viewOfOutcome(outcome: Outcome, hasField: (name: string) => bool
   if (outcome.kind === 'sent') return { status: '', fieldErrors: [], waysOut: false, sent: true };
   if (outcome.kind === 'invalid') {
     const fieldErrors = outcome.fieldErrors.filter(({ field }) => hasField(field));
-    if (fieldErrors.length > 0) return { status: contactStatus.invalid, fieldErrors, waysOut: false, sent: false };
+    if (fieldErrors.length > 0)
+      return { status: contactStatus.invalid, fieldErrors, waysOut: false, sent: false };
     return { status: contactStatus['service-error'], fieldErrors: [], waysOut: true, sent: false };
   }
   return { status: contactStatus[outcome.kind], fieldErrors: [], waysOut: true, sent: false };
@@ -57,7 +58,11 @@ export interface LengthView {
   error: string;
 }
 
-export function messageLengthView(length: number, previous: LengthLevel, max = MESSAGE_MAX_LENGTH): LengthView {
+export function messageLengthView(
+  length: number,
+  previous: LengthLevel,
+  max = MESSAGE_MAX_LENGTH,
+): LengthView {
   const level = lengthLevel(length, max);
   const announcements: Record<LengthLevel, string | undefined> = {
     near: previous === 'over' ? messageLength.back : messageLength.near(max - length),
@@ -73,7 +78,10 @@ export function messageLengthView(length: number, previous: LengthLevel, max = M
 }
 
 /** The visitor's text as one block, for the clipboard and the e-mail: each kept field under its label. */
-export function messageText(entries: Iterable<[string, string]>, labels: ReadonlyMap<string, string>): string {
+export function messageText(
+  entries: Iterable<[string, string]>,
+  labels: ReadonlyMap<string, string>,
+): string {
   return [...entries]
     .filter(([name, value]) => labels.has(name) && value.trim())
     .map(([name, value]) => `${labels.get(name)}:${value.includes('\n') ? '\n' : ' '}${value}`)

@@ -12,7 +12,12 @@ export interface CheckFigures {
   readonly rate: string;
 }
 
-export function checkFigures({ states, transitions, depth, elapsedMs }: CheckProgress): CheckFigures {
+export function checkFigures({
+  states,
+  transitions,
+  depth,
+  elapsedMs,
+}: CheckProgress): CheckFigures {
   return {
     states: formatCount(states),
     transitions: formatCount(transitions),
@@ -21,7 +26,8 @@ export function checkFigures({ states, transitions, depth, elapsedMs }: CheckPro
   };
 }
 
-export const checkStartStatus = (fixed: boolean): string => (fixed ? checkWords.checkingFixed : checkWords.checking);
+export const checkStartStatus = (fixed: boolean): string =>
+  fixed ? checkWords.checkingFixed : checkWords.checking;
 
 export interface CheckOutcome<S> {
   readonly status: string;

@@ -20,7 +20,9 @@ export const classHighlighting: ShikiTransformer = {
   line(node) {
     // A token of no kind needs no element of its own: its text is enough, and the page is smaller.
     node.children = node.children.flatMap((child) =>
-      child.type === 'element' && child.properties['class'] === undefined ? child.children : [child],
+      child.type === 'element' && child.properties['class'] === undefined
+        ? child.children
+        : [child],
     );
   },
 };
@@ -28,7 +30,8 @@ export const classHighlighting: ShikiTransformer = {
 const theme = createCssVariablesTheme({ name: 'css-variables', variablePrefix: '--shiki-' });
 
 /** The classes of the source box, in Tailwind: the same for sources on the page and those fetched later. */
-export const SOURCE_BOX_CLASS = 'm-0 max-h-[36rem] overflow-auto border-t border-line p-4 font-mono text-sm/6';
+export const SOURCE_BOX_CLASS =
+  'm-0 max-h-[36rem] overflow-auto border-t border-line p-4 font-mono text-sm/6';
 
 const sourceBox: ShikiTransformer = {
   name: 'source-box',

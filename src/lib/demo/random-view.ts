@@ -18,7 +18,9 @@ const REALISTIC_DELAY = 0.01;
 /** `0.5` → "50 %"; rounded so that binary fractions do not show ("0.1 %", not "0.10000000000000002 %"). */
 export const percent = (fraction: number, digits?: number): string => {
   const value = fraction * 100;
-  return randomWords.percent(digits === undefined ? String(Number(value.toPrecision(12))) : value.toFixed(digits));
+  return randomWords.percent(
+    digits === undefined ? String(Number(value.toPrecision(12))) : value.toFixed(digits),
+  );
 };
 
 export const delayChoices: readonly DelayChoice[] = DELAY_CHANCES.map((chance) => ({
@@ -33,7 +35,8 @@ export const delayChoices: readonly DelayChoice[] = DELAY_CHANCES.map((chance) =
 }));
 
 /** The scheduler's delay chance for an option value; undefined schedules uniformly. */
-export const delayProbability = (value: string): number | undefined => (value === '' ? undefined : Number(value));
+export const delayProbability = (value: string): number | undefined =>
+  value === '' ? undefined : Number(value);
 
 export const walkChoices = [1_000, 10_000, 100_000] as const;
 export const DEFAULT_WALKS = 10_000;
@@ -58,14 +61,23 @@ export interface RandomOutcome<S> {
   readonly trace: TracePanelUpdate<S>;
 }
 
-export function randomOutcome<S>(result: SimulationResult<S>, run: RandomRunSummary): RandomOutcome<S> {
+export function randomOutcome<S>(
+  result: SimulationResult<S>,
+  run: RandomRunSummary,
+): RandomOutcome<S> {
   const rate = percent(result.walks > 0 ? result.hits / result.walks : 0, 2);
   const walks = formatCount(result.walks);
   const outcome =
-    result.hits === 0 ? randomWords.noneBroke(walks) : randomWords.someBroke(formatCount(result.hits), walks, rate);
+    result.hits === 0
+      ? randomWords.noneBroke(walks)
+      : randomWords.someBroke(formatCount(result.hits), walks, rate);
   const violation = result.shortestViolation;
   const status =
-    result.kind !== 'done' ? randomWords.stopped(outcome) : violation ? randomWords.shortestShown(outcome) : outcome;
+    result.kind !== 'done'
+      ? randomWords.stopped(outcome)
+      : violation
+        ? randomWords.shortestShown(outcome)
+        : outcome;
   return {
     status,
     progress: randomProgressLine(result),

@@ -54,7 +54,9 @@ export function outcomeText(outcome: ImplementationOutcome): string {
     case 'refused-stale':
       return words.refusedStale(String(outcome.generation), String(outcome.live));
     case 'cleaned-up':
-      return outcome.deleted.length === 0 ? words.deletedNothing : words.cleanedUp(plans(outcome.deleted));
+      return outcome.deleted.length === 0
+        ? words.deletedNothing
+        : words.cleanedUp(plans(outcome.deleted));
     case 'nothing-to-do':
       return words.nothingToDo;
   }
@@ -67,7 +69,9 @@ export function replayView(trace: DnsTrace, report: ReplayReport): ReplayView {
     const outcome = step.outcome === undefined ? '' : ` (${outcomeText(step.outcome)})`;
     return {
       step: step.step,
-      title: row ? replayWords.stepTitle(String(step.step), row.actor, row.action) : replayWords.start,
+      title: row
+        ? replayWords.stepTitle(String(step.step), row.actor, row.action)
+        : replayWords.start,
       model: observed(step.model),
       implementation: `${observed(step.implementation)}${outcome}`,
       agrees: step.agrees,
@@ -95,16 +99,22 @@ function summary(report: ReplayReport, length: number): string {
       ? replayWords.agreesThroughout
       : replayWords.firstDivergence(
           String(firstDivergence.step),
-          firstDivergence.outcome === undefined ? replayWords.differs : outcomeText(firstDivergence.outcome),
+          firstDivergence.outcome === undefined
+            ? replayWords.differs
+            : outcomeText(firstDivergence.outcome),
         );
   return `${report.fix ? replayWords.withFix : replayWords.asBuilt}${verdict} ${divergence}`;
 }
 
-export type ReadItf = { readonly ok: true; readonly trace: DnsTrace } | { readonly ok: false; readonly status: string };
+export type ReadItf =
+  { readonly ok: true; readonly trace: DnsTrace } | { readonly ok: false; readonly status: string };
 
 /** A pasted or uploaded ITF file, read through the model; a refusal says why and that nothing changed. */
 export function readItfText(text: string): ReadItf {
-  if (text.trim() === '') return { ok: false, status: replayWords.fileRefused(replayWords.fileEmpty) };
+  if (text.trim() === '')
+    return { ok: false, status: replayWords.fileRefused(replayWords.fileEmpty) };
   const parsed = parseDnsItf(text);
-  return parsed.ok ? { ok: true, trace: parsed.value } : { ok: false, status: replayWords.fileRefused(parsed.error) };
+  return parsed.ok
+    ? { ok: true, trace: parsed.value }
+    : { ok: false, status: replayWords.fileRefused(parsed.error) };
 }

@@ -6,7 +6,12 @@
 import { parameterWords, shareWords } from '../../content/interface/demo.ts';
 import type { Move, Trace } from '../checker/spec.ts';
 import { decodeMoves, encodeMoves, replay } from '../checker/trace.ts';
-import { dnsControlPlane, parameterBounds, type DnsParameters, type DnsState } from '../models/dns-control-plane.ts';
+import {
+  dnsControlPlane,
+  parameterBounds,
+  type DnsParameters,
+  type DnsState,
+} from '../models/dns-control-plane.ts';
 import { TRACE_HASH_PREFIX } from './trace-link.ts';
 
 export interface SharedTrace {
@@ -14,7 +19,10 @@ export interface SharedTrace {
   readonly moves: readonly Move[];
 }
 
-export function traceHash({ parameters: { enactors, plans, cleanupAge }, moves }: SharedTrace): string {
+export function traceHash({
+  parameters: { enactors, plans, cleanupAge },
+  moves,
+}: SharedTrace): string {
   return `${TRACE_HASH_PREFIX}${enactors}-${plans}-${cleanupAge}~${encodeMoves(moves)}`;
 }
 
@@ -27,14 +35,24 @@ export function sharedTraceFrom(hash: string): SharedTrace | undefined {
   const moves = decodeMoves(moveText);
   if (!moves) return undefined;
   return {
-    parameters: { enactors: Number(enactors), plans: Number(plans), cleanupAge: Number(cleanupAge), fixed: false },
+    parameters: {
+      enactors: Number(enactors),
+      plans: Number(plans),
+      cleanupAge: Number(cleanupAge),
+      fixed: false,
+    },
     moves,
   };
 }
 
 /** A linked trace as the demo shows it, or the sentence that says why it cannot. */
 export type LinkedTrace =
-  | { readonly ok: true; readonly parameters: DnsParameters; readonly trace: Trace<DnsState>; readonly status: string }
+  | {
+      readonly ok: true;
+      readonly parameters: DnsParameters;
+      readonly trace: Trace<DnsState>;
+      readonly status: string;
+    }
   | { readonly ok: false; readonly status: string };
 
 /** Opens the trace in `hash` through the model; undefined when the address holds no trace. */
@@ -45,12 +63,17 @@ export function openSharedTrace(hash: string): LinkedTrace | undefined {
     const value = shared.parameters[name as keyof typeof parameterBounds];
     if (value < min || value > max) {
       const label = parameterWords[name as keyof typeof parameterBounds];
-      return { ok: false, status: shareWords.linkOutOfRange(label, String(value), String(min), String(max)) };
+      return {
+        ok: false,
+        status: shareWords.linkOutOfRange(label, String(value), String(min), String(max)),
+      };
     }
   }
   const replayed = replay(dnsControlPlane(shared.parameters), shared.moves);
-  if (!replayed.ok) return { ok: false, status: shareWords.linkImpossible(String(replayed.failedStep)) };
-  const verdict = replayed.brokenInvariant === undefined ? shareWords.endsIntact : shareWords.endsViolated;
+  if (!replayed.ok)
+    return { ok: false, status: shareWords.linkImpossible(String(replayed.failedStep)) };
+  const verdict =
+    replayed.brokenInvariant === undefined ? shareWords.endsIntact : shareWords.endsViolated;
   return {
     ok: true,
     parameters: shared.parameters,

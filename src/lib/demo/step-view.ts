@@ -31,11 +31,20 @@ export function fieldViews(
 ): FieldView[] {
   return Object.entries(after).map(([field, value]) => {
     const previous = before?.[field];
-    return { field, value, before: previous !== undefined && previous !== value ? previous : undefined };
+    return {
+      field,
+      value,
+      before: previous !== undefined && previous !== value ? previous : undefined,
+    };
   });
 }
 
-export function stepView<S>(spec: Spec<S>, trace: Trace<S>, rows: readonly TraceRow<S>[], wanted: number): StepView {
+export function stepView<S>(
+  spec: Spec<S>,
+  trace: Trace<S>,
+  rows: readonly TraceRow<S>[],
+  wanted: number,
+): StepView {
   const step = Math.max(0, Math.min(wanted, rows.length));
   const row = rows[step - 1];
   const before = step > 1 ? rows[step - 2]?.state : trace.initial;
@@ -56,9 +65,19 @@ export function stepView<S>(spec: Spec<S>, trace: Trace<S>, rows: readonly Trace
 
 function announce<S>(step: number, total: string, row: TraceRow<S> | undefined): string {
   if (!row) return traceWords.announceStart(total);
-  const changed = row.changes.map(({ field, before, after }) => traceWords.announceChange(field, before, after));
-  const sentence = traceWords.announceStep(String(step), total, row.actor, row.action, changed.join('; '));
-  return row.brokenInvariant === undefined ? sentence : `${sentence} ${traceWords.announceBroken(row.brokenInvariant)}`;
+  const changed = row.changes.map(({ field, before, after }) =>
+    traceWords.announceChange(field, before, after),
+  );
+  const sentence = traceWords.announceStep(
+    String(step),
+    total,
+    row.actor,
+    row.action,
+    changed.join('; '),
+  );
+  return row.brokenInvariant === undefined
+    ? sentence
+    : `${sentence} ${traceWords.announceBroken(row.brokenInvariant)}`;
 }
 
 const STEP_KEYS: Readonly<Record<string, (current: number, last: number) => number>> = {

@@ -21,7 +21,8 @@ const PLOT = { left: 58, right: WIDTH - 26, top: 34, bottom: HEIGHT - 52 };
 /** The decades a log axis spans, from the one below the smallest value up to 10^0 = 100 %. */
 function decades(values: readonly number[]): number[] {
   const positive = values.filter((value) => value > 0);
-  const lowest = positive.length === 0 ? -2 : Math.min(-1, Math.floor(Math.log10(Math.min(...positive))));
+  const lowest =
+    positive.length === 0 ? -2 : Math.min(-1, Math.floor(Math.log10(Math.min(...positive))));
   return Array.from({ length: -lowest + 1 }, (_, index) => lowest + index);
 }
 
@@ -35,9 +36,14 @@ export function hitRateChartSvg({ points, exhaustiveStates, id }: HitRateChartIn
   };
   const x = (chance: number) => scale(chance, xDecades, PLOT.left, PLOT.right);
   // A rate of zero has no logarithm: it sits on the bottom edge, drawn hollow and labelled.
-  const y = (value: number) => (value === 0 ? PLOT.bottom : scale(value, yDecades, PLOT.bottom, PLOT.top));
-  const text = (at: { x: number; y: number }, className: string, content: string, anchor?: 'start' | 'end') =>
-    textElement('text', { ...at, 'text-anchor': anchor, class: className }, content);
+  const y = (value: number) =>
+    value === 0 ? PLOT.bottom : scale(value, yDecades, PLOT.bottom, PLOT.top);
+  const text = (
+    at: { x: number; y: number },
+    className: string,
+    content: string,
+    anchor?: 'start' | 'end',
+  ) => textElement('text', { ...at, 'text-anchor': anchor, class: className }, content);
 
   const xTicks = xDecades.map((decade) => {
     const at = x(10 ** decade);
@@ -68,10 +74,17 @@ export function hitRateChartSvg({ points, exhaustiveStates, id }: HitRateChartIn
       y2: PLOT.top,
       class: 'stroke-ok stroke-[3] [stroke-dasharray:8_4]',
     }),
-    text({ x: PLOT.left + 6, y: PLOT.top + 12 }, 'fill-ok font-semibold', words.exhaustive(exhaustiveStates), 'start'),
+    text(
+      { x: PLOT.left + 6, y: PLOT.top + 12 },
+      'fill-ok font-semibold',
+      words.exhaustive(exhaustiveStates),
+      'start',
+    ),
   );
 
-  const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(point.delayChance)} ${y(rate(point))}`);
+  const path = points.map(
+    (point, index) => `${index === 0 ? 'M' : 'L'}${x(point.delayChance)} ${y(rate(point))}`,
+  );
   const series = element(
     'g',
     { 'data-series': '' },
@@ -81,10 +94,24 @@ export function hitRateChartSvg({ points, exhaustiveStates, id }: HitRateChartIn
       const at = { x: x(point.delayChance), y: y(value) };
       return element(
         'g',
-        { 'data-point': String(point.delayChance), 'data-hits': point.hits, 'data-walks': point.walks },
-        element('circle', { cx: at.x, cy: at.y, r: 4.5, class: value === 0 ? 'fill-bg stroke-accent stroke-2' : 'fill-accent' }),
+        {
+          'data-point': String(point.delayChance),
+          'data-hits': point.hits,
+          'data-walks': point.walks,
+        },
+        element('circle', {
+          cx: at.x,
+          cy: at.y,
+          r: 4.5,
+          class: value === 0 ? 'fill-bg stroke-accent stroke-2' : 'fill-accent',
+        }),
         // Below and right of its point, where the rising line is not; a zero sits on the axis, so above.
-        text({ x: at.x + 8, y: value === 0 ? at.y - 12 : at.y + 12 }, 'fill-fg', value === 0 ? words.none : words.percent(value), 'start'),
+        text(
+          { x: at.x + 8, y: value === 0 ? at.y - 12 : at.y + 12 },
+          'fill-fg',
+          value === 0 ? words.none : words.percent(value),
+          'start',
+        ),
       );
     }),
   );

@@ -3,7 +3,13 @@
  * `innerHTML`. Colours and fonts come from classes only: the CSP forbids inline styles.
  */
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
@@ -12,15 +18,22 @@ export function escapeXml(text: string): string {
 export type Attributes = Readonly<Record<string, string | number | undefined>>;
 
 /** Rounds numbers, which are coordinates, so that the markup stays short; other values go as strings. */
-const attributeValue = (value: string | number) => (typeof value === 'number' ? String(Math.round(value * 10) / 10) : value);
+const attributeValue = (value: string | number) =>
+  typeof value === 'number' ? String(Math.round(value * 10) / 10) : value;
 
 /** An element around markup already built (children are not escaped; attributes are). */
-export function element(name: string, attributes: Attributes, ...children: readonly string[]): string {
+export function element(
+  name: string,
+  attributes: Attributes,
+  ...children: readonly string[]
+): string {
   const written = Object.entries(attributes)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([attribute, value]) => ` ${attribute}="${escapeXml(attributeValue(value))}"`)
     .join('');
-  return children.length === 0 ? `<${name}${written}/>` : `<${name}${written}>${children.join('')}</${name}>`;
+  return children.length === 0
+    ? `<${name}${written}/>`
+    : `<${name}${written}>${children.join('')}</${name}>`;
 }
 
 /** An element holding text, escaped. */

@@ -53,7 +53,8 @@ export function swimlaneModel({ parameters, trace }: DnsTrace): SwimlaneModel {
     const lane = action.kind === 'publish' ? 0 : action.enactor;
     const me = action.kind === 'publish' ? undefined : after.enactors[action.enactor - 1];
     const was = action.kind === 'publish' ? undefined : before.enactors[action.enactor - 1];
-    const planOf = (enactor: typeof me) => (enactor === undefined || enactor.phase === 'idle' ? 0 : enactor.plan);
+    const planOf = (enactor: typeof me) =>
+      enactor === undefined || enactor.phase === 'idle' ? 0 : enactor.plan;
     const [kind, plan, label] = ((): [SwimlaneEvent['kind'], number, string] => {
       switch (action.kind) {
         case 'publish':
@@ -65,13 +66,17 @@ export function swimlaneModel({ parameters, trace }: DnsTrace): SwimlaneModel {
             ? ['apply', me.plan, words.events.apply(me.plan)]
             : ['refused', planOf(was), words.events.refused(planOf(was))];
         case 'cleanUp': {
-          const deleted = before.storedPlans.filter((stored) => !after.storedPlans.includes(stored));
+          const deleted = before.storedPlans.filter(
+            (stored) => !after.storedPlans.includes(stored),
+          );
           return ['cleanUp', planOf(was), words.events.cleanUp(deleted)];
         }
       }
     })();
     const deleted = !after.storedPlans.includes(after.rootRecord);
-    const rootChanged = after.rootRecord !== before.rootRecord || deleted !== !before.storedPlans.includes(before.rootRecord);
+    const rootChanged =
+      after.rootRecord !== before.rootRecord ||
+      deleted !== !before.storedPlans.includes(before.rootRecord);
     const breaks = brokenAt === undefined && brokenInvariant(spec, after) !== undefined;
     if (breaks) brokenAt = step;
     const event: SwimlaneEvent = {
@@ -90,7 +95,12 @@ export function swimlaneModel({ parameters, trace }: DnsTrace): SwimlaneModel {
   const delays = events.flatMap((event) => {
     if (event.kind !== 'check') return [];
     const next = events.find(({ step, lane }) => step > event.step && lane === event.lane);
-    if (next === undefined || (next.kind !== 'apply' && next.kind !== 'refused') || next.step - event.step < 2) return [];
+    if (
+      next === undefined ||
+      (next.kind !== 'apply' && next.kind !== 'refused') ||
+      next.step - event.step < 2
+    )
+      return [];
     return [{ lane: event.lane, plan: event.plan, checkedAt: event.step, appliedAt: next.step }];
   });
   return { enactors: parameters.enactors, events, delays, brokenAt };
@@ -114,8 +124,22 @@ interface Geometry {
   readonly font: string;
 }
 
-const FULL: Geometry = { gutter: 28, lane: 100, header: 36, row: 34, footer: 30, font: 'text-[12px]' };
-const COMPACT: Geometry = { gutter: 0, lane: 72, header: 28, row: 24, footer: 24, font: 'text-[11px]' };
+const FULL: Geometry = {
+  gutter: 28,
+  lane: 100,
+  header: 36,
+  row: 34,
+  footer: 30,
+  font: 'text-[12px]',
+};
+const COMPACT: Geometry = {
+  gutter: 0,
+  lane: 72,
+  header: 28,
+  row: 24,
+  footer: 24,
+  font: 'text-[11px]',
+};
 
 const EVENT_CLASS: Readonly<Record<SwimlaneEvent['kind'], string>> = {
   publish: 'fill-bg stroke-muted',
@@ -152,7 +176,13 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
   const centreY = (step: number) => rowTop(step) + g.row / 2;
   const text = (x: number, y: number, className: string, content: string) =>
     textElement('text', { x, y, class: className }, content);
-  const box = (lane: number, step: number, className: string, label: string, data: Record<string, string>) => {
+  const box = (
+    lane: number,
+    step: number,
+    className: string,
+    label: string,
+    data: Record<string, string>,
+  ) => {
     const boxWidth = g.lane - 8;
     const boxHeight = g.row - 8;
     return element(
@@ -175,9 +205,20 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
       'g',
       { 'data-lane': key },
       shared
-        ? element('rect', { x: centreX(lane) - g.lane / 2 + 2, y: 0, width: g.lane - 4, height: bodyBottom, class: 'fill-surface' })
+        ? element('rect', {
+            x: centreX(lane) - g.lane / 2 + 2,
+            y: 0,
+            width: g.lane - 4,
+            height: bodyBottom,
+            class: 'fill-surface',
+          })
         : '',
-      text(centreX(lane), g.header / 2, shared ? 'fill-muted font-semibold' : 'fill-fg font-semibold', name),
+      text(
+        centreX(lane),
+        g.header / 2,
+        shared ? 'fill-muted font-semibold' : 'fill-fg font-semibold',
+        name,
+      ),
       element('line', {
         x1: centreX(lane),
         y1: g.header,
@@ -207,8 +248,20 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
         : element(
             'g',
             {},
-            element('rect', { x: centreX(lane) - g.lane / 2 + 4, y: middle - 9, width: g.lane - 8, height: 18, rx: 9, class: 'fill-bg' }),
-            text(centreX(lane), middle, 'fill-accent font-semibold', words.delayed(appliedAt - checkedAt)),
+            element('rect', {
+              x: centreX(lane) - g.lane / 2 + 4,
+              y: middle - 9,
+              width: g.lane - 8,
+              height: 18,
+              rx: 9,
+              class: 'fill-bg',
+            }),
+            text(
+              centreX(lane),
+              middle,
+              'fill-accent font-semibold',
+              words.delayed(appliedAt - checkedAt),
+            ),
           ),
     );
   });
@@ -226,7 +279,10 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
             ...(step === options.highlightStep ? { 'data-highlight': '' } : {}),
           })
         : '';
-    const writes = [storedPlans === undefined ? undefined : storedLane, rootRecord === undefined ? undefined : rootLane]
+    const writes = [
+      storedPlans === undefined ? undefined : storedLane,
+      rootRecord === undefined ? undefined : rootLane,
+    ]
       .filter((target) => target !== undefined)
       .map((target) =>
         element('line', {
@@ -240,7 +296,9 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
     const storedBox =
       storedPlans === undefined
         ? ''
-        : box(storedLane, step, 'fill-bg stroke-line', words.storedPlans(storedPlans), { 'data-state-change': 'stored-plans' });
+        : box(storedLane, step, 'fill-bg stroke-line', words.storedPlans(storedPlans), {
+            'data-state-change': 'stored-plans',
+          });
     const rootBox =
       rootRecord === undefined
         ? ''
@@ -248,8 +306,13 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
             rootLane,
             step,
             rootRecord.deleted ? 'fill-bg stroke-danger stroke-2' : 'fill-bg stroke-line',
-            rootRecord.deleted ? words.deletedRootRecord(rootRecord.plan) : words.rootRecord(rootRecord.plan),
-            { 'data-state-change': 'root-record', ...(rootRecord.deleted ? { 'data-deleted': '' } : {}) },
+            rootRecord.deleted
+              ? words.deletedRootRecord(rootRecord.plan)
+              : words.rootRecord(rootRecord.plan),
+            {
+              'data-state-change': 'root-record',
+              ...(rootRecord.deleted ? { 'data-deleted': '' } : {}),
+            },
           );
     return element(
       'g',
@@ -257,9 +320,15 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
       band,
       compact ? '' : text(g.gutter / 2, centreY(step), 'fill-muted', words.stepNumber(step)),
       ...writes,
-      box(lane, step, `${EVENT_CLASS[kind]} ${breaks ? 'stroke-danger stroke-2' : ''}`.trim(), label, {
-        'data-event': kind,
-      }),
+      box(
+        lane,
+        step,
+        `${EVENT_CLASS[kind]} ${breaks ? 'stroke-danger stroke-2' : ''}`.trim(),
+        label,
+        {
+          'data-event': kind,
+        },
+      ),
       storedBox,
       rootBox,
     );
@@ -271,8 +340,19 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
       : element(
           'g',
           { 'data-violation': model.brokenAt },
-          element('line', { x1: 0, y1: bodyBottom, x2: width, y2: bodyBottom, class: 'stroke-danger stroke-2' }),
-          text(width / 2, bodyBottom + g.footer / 2, 'fill-danger font-semibold', `× ${words.broken(model.brokenAt)}`),
+          element('line', {
+            x1: 0,
+            y1: bodyBottom,
+            x2: width,
+            y2: bodyBottom,
+            class: 'stroke-danger stroke-2',
+          }),
+          text(
+            width / 2,
+            bodyBottom + g.footer / 2,
+            'fill-danger font-semibold',
+            `× ${words.broken(model.brokenAt)}`,
+          ),
         );
 
   return svgDocument(
@@ -294,10 +374,13 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
 
 function swimlaneDescription(model: SwimlaneModel): string {
   const broken = model.events.find(({ breaks }) => breaks);
-  const actor = (lane: number) => (lane === 0 ? words.laneNames.planner : words.laneNames.enactor(lane));
+  const actor = (lane: number) =>
+    lane === 0 ? words.laneNames.planner : words.laneNames.enactor(lane);
   return [
     words.description.overview(model.events.length, model.enactors),
-    ...model.delays.map(({ lane, plan, checkedAt, appliedAt }) => words.description.delayed(lane, plan, checkedAt, appliedAt)),
+    ...model.delays.map(({ lane, plan, checkedAt, appliedAt }) =>
+      words.description.delayed(lane, plan, checkedAt, appliedAt),
+    ),
     broken?.rootRecord === undefined
       ? words.description.holds
       : broken.kind === 'cleanUp'

@@ -22,7 +22,8 @@ export interface ObservedState {
   readonly invariantHolds: boolean;
 }
 
-export type ImplementationOutcome = EnactorOutcome | { readonly kind: 'published'; readonly generation: number };
+export type ImplementationOutcome =
+  EnactorOutcome | { readonly kind: 'published'; readonly generation: number };
 
 export interface StepReport {
   /** 0 for the state before the first step. */
@@ -68,9 +69,11 @@ const sameObservation = (a: ObservedState, b: ObservedState) =>
   a.rootRecord === b.rootRecord && a.storedPlans.join() === b.storedPlans.join();
 
 function perform(system: ControlPlane, action: DnsAction): ImplementationOutcome {
-  if (action.kind === 'publish') return { kind: 'published', generation: system.planner.publish().generation };
+  if (action.kind === 'publish')
+    return { kind: 'published', generation: system.planner.publish().generation };
   const enactor = system.enactors[action.enactor - 1];
-  if (enactor === undefined) throw new RangeError(`The implementation has no enactor ${action.enactor}`);
+  if (enactor === undefined)
+    throw new RangeError(`The implementation has no enactor ${action.enactor}`);
   switch (action.kind) {
     case 'check':
       return enactor.pickUpNewestPlan();
@@ -81,13 +84,31 @@ function perform(system: ControlPlane, action: DnsAction): ImplementationOutcome
   }
 }
 
-export function replayAgainstImplementation({ parameters, trace }: DnsTrace, options: ImplementationOptions): ReplayReport {
+export function replayAgainstImplementation(
+  { parameters, trace }: DnsTrace,
+  options: ImplementationOptions,
+): ReplayReport {
   const spec = dnsControlPlane(parameters);
-  const system = createControlPlane(parameters.enactors, { cleanupAge: parameters.cleanupAge, fix: options.fix });
-  const report = (step: number, state: DnsState, action?: DnsAction, outcome?: ImplementationOutcome): StepReport => {
+  const system = createControlPlane(parameters.enactors, {
+    cleanupAge: parameters.cleanupAge,
+    fix: options.fix,
+  });
+  const report = (
+    step: number,
+    state: DnsState,
+    action?: DnsAction,
+    outcome?: ImplementationOutcome,
+  ): StepReport => {
     const model = observeModel(state, brokenInvariant(spec, state) === undefined);
     const implementation = observeImplementation(system);
-    return { step, action, outcome, model, implementation, agrees: sameObservation(model, implementation) };
+    return {
+      step,
+      action,
+      outcome,
+      model,
+      implementation,
+      agrees: sameObservation(model, implementation),
+    };
   };
 
   const steps = [
@@ -102,6 +123,7 @@ export function replayAgainstImplementation({ parameters, trace }: DnsTrace, opt
     steps,
     firstDivergence: steps.find(({ agrees }) => !agrees),
     modelBreaksAt: steps.find(({ model }) => !model.invariantHolds)?.step,
-    implementationBreaksAt: steps.find(({ implementation }) => !implementation.invariantHolds)?.step,
+    implementationBreaksAt: steps.find(({ implementation }) => !implementation.invariantHolds)
+      ?.step,
   };
 }

@@ -13,10 +13,14 @@ export interface Counterexample extends DnsTrace {
   readonly states: number;
 }
 
-export function shortestCounterexample(parameters: DnsParameters = defaultParameters): Counterexample {
+export function shortestCounterexample(
+  parameters: DnsParameters = defaultParameters,
+): Counterexample {
   const result = check(dnsControlPlane(parameters));
   if (result.kind !== 'violation') {
-    throw new Error(`The explainer needs the model to break its invariant, but the check ended with "${result.kind}".`);
+    throw new Error(
+      `The explainer needs the model to break its invariant, but the check ended with "${result.kind}".`,
+    );
   }
   return { parameters, trace: result.trace, invariant: result.invariant, states: result.states };
 }

@@ -50,17 +50,26 @@ const INIT = 'init';
 export function dnsAction(spec: Spec<DnsState>, index: number): DnsAction {
   const action = spec.actions[index];
   const kind = action === undefined ? undefined : KIND_OF_NAME[action.name];
-  if (action === undefined || kind === undefined) throw new RangeError(`The model has no action number ${index}`);
+  if (action === undefined || kind === undefined)
+    throw new RangeError(`The model has no action number ${index}`);
   if (kind === 'publish') return { kind };
   const enactor = /^enactor (\d+)$/.exec(action.actor)?.[1];
-  if (enactor === undefined) throw new RangeError(`The model's action ${index} is taken by "${action.actor}"`);
+  if (enactor === undefined)
+    throw new RangeError(`The model's action ${index} is taken by "${action.actor}"`);
   return { kind, enactor: Number(enactor) };
 }
 
 const sameAction = (a: DnsAction, b: DnsAction) =>
   a.kind === b.kind && (a.kind === 'publish' || (b.kind !== 'publish' && a.enactor === b.enactor));
 
-const VARS = ['newestPlan', 'storedPlans', 'rootRecord', 'enactors', ACTION_TAKEN, NONDET_PICKS] as const;
+const VARS = [
+  'newestPlan',
+  'storedPlans',
+  'rootRecord',
+  'enactors',
+  ACTION_TAKEN,
+  NONDET_PICKS,
+] as const;
 
 const ENACTOR_TAG = { idle: 'Idle', checked: 'Checked', applied: 'Applied' } as const;
 
@@ -106,16 +115,22 @@ export function dnsTraceToItf({ parameters, trace }: DnsTrace, description: stri
 type Fields = Readonly<Record<string, ItfValue>>;
 
 function fieldsAt(value: ItfValue | undefined, path: string): Fields {
-  return typeof value === 'object' && value.kind === 'record' ? value.fields : itfFailure(path, 'expected a record');
+  return typeof value === 'object' && value.kind === 'record'
+    ? value.fields
+    : itfFailure(path, 'expected a record');
 }
 
 function intAt(value: ItfValue | undefined, path: string): number {
   if (typeof value !== 'bigint') return itfFailure(path, 'expected an integer');
-  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) return itfFailure(path, `${value} is out of range`);
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER))
+    return itfFailure(path, `${value} is out of range`);
   return Number(value);
 }
 
-function variantAt(value: ItfValue | undefined, path: string): { tag: string; value: ItfValue | undefined } {
+function variantAt(
+  value: ItfValue | undefined,
+  path: string,
+): { tag: string; value: ItfValue | undefined } {
   const fields = fieldsAt(value, path);
   const tag = fields['tag'];
   if (typeof tag !== 'string') return itfFailure(`${path}.tag`, 'expected the name of a variant');
@@ -127,26 +142,38 @@ function readEnactor(value: ItfValue, path: string): Enactor {
   if (tag === ENACTOR_TAG.idle) return { phase: 'idle' };
   if (tag === ENACTOR_TAG.checked) return { phase: 'checked', plan: intAt(plan, `${path}.value`) };
   if (tag === ENACTOR_TAG.applied) return { phase: 'applied', plan: intAt(plan, `${path}.value`) };
-  return itfFailure(`${path}.tag`, `expected one of ${Object.values(ENACTOR_TAG).join(', ')}, found "${tag}"`);
+  return itfFailure(
+    `${path}.tag`,
+    `expected one of ${Object.values(ENACTOR_TAG).join(', ')}, found "${tag}"`,
+  );
 }
 
 function readEnactors(value: ItfValue | undefined, path: string): Enactor[] {
-  if (typeof value !== 'object' || value.kind !== 'map') return itfFailure(path, 'expected a map from enactor to phase');
-  const enactors = new Map(value.entries.map(([id, phase], index) => [intAt(id, `${path}[${index}][0]`), phase]));
+  if (typeof value !== 'object' || value.kind !== 'map')
+    return itfFailure(path, 'expected a map from enactor to phase');
+  const enactors = new Map(
+    value.entries.map(([id, phase], index) => [intAt(id, `${path}[${index}][0]`), phase]),
+  );
   return Array.from({ length: value.entries.length }, (_, index) => {
     const phase = enactors.get(index + 1);
     return phase === undefined
-      ? itfFailure(path, `expected enactors numbered 1 to ${value.entries.length}, enactor ${index + 1} is missing`)
+      ? itfFailure(
+          path,
+          `expected enactors numbered 1 to ${value.entries.length}, enactor ${index + 1} is missing`,
+        )
       : readEnactor(phase, `${path}[enactor ${index + 1}]`);
   });
 }
 
 function readState(state: ItfState, path: string): DnsState {
   const stored = state['storedPlans'];
-  if (typeof stored !== 'object' || stored.kind !== 'set') return itfFailure(`${path}.storedPlans`, 'expected a set');
+  if (typeof stored !== 'object' || stored.kind !== 'set')
+    return itfFailure(`${path}.storedPlans`, 'expected a set');
   return {
     newestPlan: intAt(state['newestPlan'], `${path}.newestPlan`),
-    storedPlans: stored.items.map((plan, index) => intAt(plan, `${path}.storedPlans[${index}]`)).sort((a, b) => a - b),
+    storedPlans: stored.items
+      .map((plan, index) => intAt(plan, `${path}.storedPlans[${index}]`))
+      .sort((a, b) => a - b),
     rootRecord: intAt(state['rootRecord'], `${path}.rootRecord`),
     enactors: readEnactors(state['enactors'], `${path}.enactors`),
   };
@@ -161,18 +188,29 @@ function readAction(state: ItfState, path: string): DnsAction | typeof INIT {
   if (kind === INIT) return kind;
   if (kind === 'publish') return { kind };
   const picksPath = `${path}.${NONDET_PICKS}.enactor`;
-  const pick = variantAt(fieldsAt(state[NONDET_PICKS], `${path}.${NONDET_PICKS}`)['enactor'], picksPath);
-  if (pick.tag !== 'Some') return itfFailure(picksPath, `"${kind}" needs the enactor that takes it: Some(n)`);
-  return { kind: kind as Exclude<DnsActionKind, 'publish'>, enactor: intAt(pick.value, `${picksPath}.value`) };
+  const pick = variantAt(
+    fieldsAt(state[NONDET_PICKS], `${path}.${NONDET_PICKS}`)['enactor'],
+    picksPath,
+  );
+  if (pick.tag !== 'Some')
+    return itfFailure(picksPath, `"${kind}" needs the enactor that takes it: Some(n)`);
+  return {
+    kind: kind as Exclude<DnsActionKind, 'publish'>,
+    enactor: intAt(pick.value, `${picksPath}.value`),
+  };
 }
 
 function readParameters(meta: Readonly<Record<string, unknown>>): DnsParameters {
   const parameters = meta['parameters'];
   if (typeof parameters !== 'object' || parameters === null) {
-    return itfFailure('#meta.parameters', 'expected the model parameters: enactors, plans, cleanupAge, fixed');
+    return itfFailure(
+      '#meta.parameters',
+      'expected the model parameters: enactors, plans, cleanupAge, fixed',
+    );
   }
   const { enactors, plans, cleanupAge, fixed } = parameters as Record<string, unknown>;
-  if (typeof fixed !== 'boolean') return itfFailure('#meta.parameters.fixed', 'expected true or false');
+  if (typeof fixed !== 'boolean')
+    return itfFailure('#meta.parameters.fixed', 'expected true or false');
   const read = { enactors, plans, cleanupAge, fixed } as DnsParameters;
   try {
     dnsControlPlane(read);
@@ -182,7 +220,8 @@ function readParameters(meta: Readonly<Record<string, unknown>>): DnsParameters 
   return read;
 }
 
-const sameState = (spec: Spec<DnsState>, a: DnsState, b: DnsState) => spec.fingerprint(a) === spec.fingerprint(b);
+const sameState = (spec: Spec<DnsState>, a: DnsState, b: DnsState) =>
+  spec.fingerprint(a) === spec.fingerprint(b);
 
 /** The model's trace behind an ITF trace; every step must be one the model can take. */
 export function dnsTraceFromItf(trace: ItfTrace): ItfResult<DnsTrace> {
@@ -196,18 +235,29 @@ export function dnsTraceFromItf(trace: ItfTrace): ItfResult<DnsTrace> {
       state: readState(state, `states[${index}]`),
       action: readAction(state, `states[${index}]`),
     }));
-    if (first!.action !== INIT) itfFailure(`${first!.path}.${ACTION_TAKEN}`, `the first state is reached by "${INIT}"`);
-    if (!sameState(spec, first!.state, spec.initial)) itfFailure(first!.path, "is not the model's initial state");
+    if (first!.action !== INIT)
+      itfFailure(`${first!.path}.${ACTION_TAKEN}`, `the first state is reached by "${INIT}"`);
+    if (!sameState(spec, first!.state, spec.initial))
+      itfFailure(first!.path, "is not the model's initial state");
 
     let current = spec.initial;
     const steps = rest.map(({ path, state, action }): Transition<DnsState> => {
-      if (action === INIT) return itfFailure(`${path}.${ACTION_TAKEN}`, `only the first state is reached by "${INIT}"`);
-      const index = spec.actions.findIndex((_, candidate) => sameAction(dnsAction(spec, candidate), action));
-      if (index === -1) return itfFailure(path, `the model has no "${action.kind}" by that enactor`);
+      if (action === INIT)
+        return itfFailure(
+          `${path}.${ACTION_TAKEN}`,
+          `only the first state is reached by "${INIT}"`,
+        );
+      const index = spec.actions.findIndex((_, candidate) =>
+        sameAction(dnsAction(spec, candidate), action),
+      );
+      if (index === -1)
+        return itfFailure(path, `the model has no "${action.kind}" by that enactor`);
       const successors = spec.actions[index]!.next(current);
-      if (successors.length === 0) return itfFailure(path, `the model cannot take "${action.kind}" there`);
+      if (successors.length === 0)
+        return itfFailure(path, `the model cannot take "${action.kind}" there`);
       const choice = successors.findIndex((successor) => sameState(spec, successor, state));
-      if (choice === -1) return itfFailure(path, `"${action.kind}" leads the model to a different state`);
+      if (choice === -1)
+        return itfFailure(path, `"${action.kind}" leads the model to a different state`);
       current = successors[choice]!;
       return { action: index, choice, state: current };
     });

@@ -40,7 +40,12 @@ export interface DnsState {
 /** What a disabled action returns. */
 const none: readonly DnsState[] = [];
 
-export const defaultParameters: DnsParameters = { enactors: 2, plans: 3, cleanupAge: 1, fixed: false };
+export const defaultParameters: DnsParameters = {
+  enactors: 2,
+  plans: 3,
+  cleanupAge: 1,
+  fixed: false,
+};
 
 export const PUBLISH = 'publishes the next plan';
 export const CHECK = 'checks the newest plan is newer than the applied one';
@@ -68,7 +73,12 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
       next: (state) => {
         const isNewer = state.newestPlan > state.rootRecord;
         if (state.enactors[id]?.phase !== 'idle' || !isNewer) return none;
-        return [{ ...state, enactors: state.enactors.with(id, { phase: 'checked', plan: state.newestPlan }) }];
+        return [
+          {
+            ...state,
+            enactors: state.enactors.with(id, { phase: 'checked', plan: state.newestPlan }),
+          },
+        ];
       },
     },
     {
@@ -78,9 +88,14 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
         const me = state.enactors[id];
         if (me?.phase !== 'checked') return none;
         // As built, apply trusts the earlier check, though another enactor may have applied a newer plan since.
-        if (fixed && me.plan <= state.rootRecord) return [{ ...state, enactors: state.enactors.with(id, idle) }];
+        if (fixed && me.plan <= state.rootRecord)
+          return [{ ...state, enactors: state.enactors.with(id, idle) }];
         return [
-          { ...state, rootRecord: me.plan, enactors: state.enactors.with(id, { phase: 'applied', plan: me.plan }) },
+          {
+            ...state,
+            rootRecord: me.plan,
+            enactors: state.enactors.with(id, { phase: 'applied', plan: me.plan }),
+          },
         ];
       },
     },
@@ -91,8 +106,15 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
         const me = state.enactors[id];
         if (me?.phase !== 'applied') return none;
         // As built, cleanup goes by age alone, even if the root record points to an old plan.
-        const keep = (plan: number) => plan > me.plan - cleanupAge || (fixed && plan === state.rootRecord);
-        return [{ ...state, storedPlans: state.storedPlans.filter(keep), enactors: state.enactors.with(id, idle) }];
+        const keep = (plan: number) =>
+          plan > me.plan - cleanupAge || (fixed && plan === state.rootRecord);
+        return [
+          {
+            ...state,
+            storedPlans: state.storedPlans.filter(keep),
+            enactors: state.enactors.with(id, idle),
+          },
+        ];
       },
     },
   ];
@@ -118,7 +140,9 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
       'root record': state.storedPlans.includes(state.rootRecord)
         ? `plan ${state.rootRecord}`
         : `plan ${state.rootRecord} (deleted)`,
-      ...Object.fromEntries(state.enactors.map((enactor, id) => [`enactor ${id + 1}`, describeEnactor(enactor)])),
+      ...Object.fromEntries(
+        state.enactors.map((enactor, id) => [`enactor ${id + 1}`, describeEnactor(enactor)]),
+      ),
     }),
   };
 }
@@ -142,7 +166,8 @@ function fingerprint(state: DnsState, plans: number): number {
   let packed = (state.newestPlan * planDigits + state.rootRecord) * 2 ** planDigits + storedMask;
   for (const enactor of state.enactors) {
     const phase = enactor.phase === 'idle' ? 0 : enactor.phase === 'checked' ? 1 : 2;
-    packed = packed * 3 * planDigits + phase * planDigits + (enactor.phase === 'idle' ? 0 : enactor.plan);
+    packed =
+      packed * 3 * planDigits + phase * planDigits + (enactor.phase === 'idle' ? 0 : enactor.plan);
   }
   return packed;
 }

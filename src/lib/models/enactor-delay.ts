@@ -9,7 +9,10 @@ import type { Scheduler } from '../checker/simulate.ts';
 import type { Spec } from '../checker/spec.ts';
 import { APPLY, CHECK, type DnsState } from './dns-control-plane.ts';
 
-export function enactorDelayScheduler(spec: Spec<DnsState>, delayProbability: number): Scheduler<DnsState> {
+export function enactorDelayScheduler(
+  spec: Spec<DnsState>,
+  delayProbability: number,
+): Scheduler<DnsState> {
   return ({ enabled, previous, random }) => {
     const justChecked = previous === undefined ? undefined : spec.actions[previous.action];
     const applyNow =

@@ -33,14 +33,17 @@ export const entryFile = (collection: Collection, id: string): string =>
 
 function frontmatter(collection: Collection, id: string): unknown {
   const text = readFileSync(entryFile(collection, id), 'utf8');
-  const data = collection === 'writing' ? load(text, { schema: CORE_SCHEMA }) : readFrontmatter(text);
+  const data =
+    collection === 'writing' ? load(text, { schema: CORE_SCHEMA }) : readFrontmatter(text);
   if (data === undefined) throw new Error(`${entryFile(collection, id)} has no frontmatter`);
   return data;
 }
 
 /** One entry's data, validated and with the schema's defaults, as the build sees it. */
 export function readEntry<C extends Collection>(collection: C, id: string) {
-  return schemas[collection].parse(frontmatter(collection, id)) as ReturnType<(typeof schemas)[C]['parse']>;
+  return schemas[collection].parse(frontmatter(collection, id)) as ReturnType<
+    (typeof schemas)[C]['parse']
+  >;
 }
 
 /** The published entries of a collection (no drafts, no files starting with "_"), with their data. */
@@ -54,6 +57,8 @@ export function readEntries<C extends Collection>(collection: C) {
 
 /** The rows of the comparison table, in their order. */
 export function readComparison() {
-  const rows = load(readFileSync(join(contentDir, 'comparison.yaml'), 'utf8'), { schema: CORE_SCHEMA }) as unknown[];
+  const rows = load(readFileSync(join(contentDir, 'comparison.yaml'), 'utf8'), {
+    schema: CORE_SCHEMA,
+  }) as unknown[];
   return rows.map((row) => comparisonSchema.parse(row)).sort((a, b) => a.order - b.order);
 }

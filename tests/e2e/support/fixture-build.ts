@@ -23,7 +23,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
-const projectFiles = ['src', 'scripts', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
+const projectFiles = [
+  'src',
+  'scripts',
+  'public',
+  'astro.config.mjs',
+  'tailwind.config.ts',
+  'tsconfig.json',
+  'package.json',
+];
 
 export interface FixtureBuild {
   /** The copy's root; its build output is in `dist/`. */
@@ -38,7 +46,8 @@ export interface FixtureBuild {
 function projectDigest(): string {
   const hash = createHash('sha256');
   const add = (path: string) => {
-    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    if (statSync(path).isDirectory())
+      for (const name of readdirSync(path).sort()) add(join(path, name));
     else hash.update(relative(projectRoot, path)).update(readFileSync(path));
   };
   for (const entry of projectFiles) add(join(projectRoot, entry));
@@ -63,7 +72,10 @@ function linkDependencies(work: string): void {
  * `files` maps paths relative to the project root to their new content; `env` adds build-time
  * settings, such as the `PUBLIC_*` variables of src/config.ts.
  */
-export function buildFixture(files: Record<string, string>, env: Record<string, string> = {}): FixtureBuild {
+export function buildFixture(
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+): FixtureBuild {
   const key = createHash('sha256')
     .update(projectDigest())
     .update(JSON.stringify({ files, env }))
@@ -74,7 +86,8 @@ export function buildFixture(files: Record<string, string>, env: Record<string, 
   if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as FixtureBuild;
 
   const work = mkdtempSync(join(tmpdir(), 'blltprf-build-'));
-  for (const entry of projectFiles) cpSync(join(projectRoot, entry), join(work, entry), { recursive: true });
+  for (const entry of projectFiles)
+    cpSync(join(projectRoot, entry), join(work, entry), { recursive: true });
   linkDependencies(work);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(work, path)), { recursive: true });
@@ -84,10 +97,22 @@ export function buildFixture(files: Record<string, string>, env: Record<string, 
   const run = spawnSync('npx', ['astro', 'build'], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: 'dist', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      ...env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_OUT_DIR: 'dist',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
   });
   const output = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
-  const build: FixtureBuild = { root: cached, outDir: join(cached, 'dist'), ok: run.status === 0, output };
+  const build: FixtureBuild = {
+    root: cached,
+    outDir: join(cached, 'dist'),
+    ok: run.status === 0,
+    output,
+  };
   writeFileSync(join(work, 'fixture-result.json'), JSON.stringify(build));
   try {
     renameSync(work, cached);

@@ -34,4 +34,7 @@ export const devconfMaterial = {
 } as const;
 
 /** The profiles of the public record. */
-export const profiles = ['https://github.com/thpani', 'https://bsky.app/profile/thpani.bsky.social'] as const;
+export const profiles = [
+  'https://github.com/thpani',
+  'https://bsky.app/profile/thpani.bsky.social',
+] as const;

@@ -37,9 +37,10 @@ export function builtPages(outDir: string): BuiltPage[] {
 }
 
 export const meta = (page: BuiltPage, key: string): string | undefined =>
-  (page.head.querySelector(`meta[property="${key}"]`) ?? page.head.querySelector(`meta[name="${key}"]`))?.getAttribute(
-    'content',
-  );
+  (
+    page.head.querySelector(`meta[property="${key}"]`) ??
+    page.head.querySelector(`meta[name="${key}"]`)
+  )?.getAttribute('content');
 
 export const isNoindex = (page: BuiltPage): boolean => /noindex/.test(meta(page, 'robots') ?? '');
 
@@ -50,7 +51,10 @@ export function jsonLd(page: BuiltPage): JsonLdNode[] {
     try {
       return JSON.parse(script.textContent) as JsonLdNode;
     } catch (error) {
-      throw new Error(`${page.route}: JSON-LD block ${index + 1} does not parse: ${String(error)}`, { cause: error });
+      throw new Error(
+        `${page.route}: JSON-LD block ${index + 1} does not parse: ${String(error)}`,
+        { cause: error },
+      );
     }
   });
 }
@@ -71,9 +75,14 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'item', 'category'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['url', 'sitemap', 'item', 'category'].includes(name),
+});
 
-export const parseXml = (source: string): Record<string, unknown> => xml.parse(source) as Record<string, unknown>;
+export const parseXml = (source: string): Record<string, unknown> =>
+  xml.parse(source) as Record<string, unknown>;
 
 /** Every URL the sitemap index leads to, checking that each sitemap it names exists. */
 export function sitemapUrls(outDir: string): string[] {
@@ -82,7 +91,8 @@ export function sitemapUrls(outDir: string): string[] {
   };
   return index.sitemapindex.sitemap.flatMap(({ loc }) => {
     const file = fileOfUrl(outDir, loc);
-    if (!existsSync(file)) throw new Error(`sitemap-index.xml names ${loc}, which the build does not have`);
+    if (!existsSync(file))
+      throw new Error(`sitemap-index.xml names ${loc}, which the build does not have`);
     const sitemap = parseXml(readFileSync(file, 'utf8')) as { urlset: { url?: { loc: string }[] } };
     return (sitemap.urlset.url ?? []).map(({ loc }) => loc);
   });
@@ -100,8 +110,15 @@ export interface FeedItem {
 export interface Feed {
   rss: {
     '@version': string;
-    channel: { title: string; link: string; description: string; language?: string; item?: FeedItem[] };
+    channel: {
+      title: string;
+      link: string;
+      description: string;
+      language?: string;
+      item?: FeedItem[];
+    };
   };
 }
 
-export const readFeed = (outDir: string): Feed => parseXml(readFileSync(join(outDir, 'rss.xml'), 'utf8')) as unknown as Feed;
+export const readFeed = (outDir: string): Feed =>
+  parseXml(readFileSync(join(outDir, 'rss.xml'), 'utf8')) as unknown as Feed;

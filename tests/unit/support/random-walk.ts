@@ -1,5 +1,10 @@
 import { randomIndex, seededRandom } from '../../../src/lib/checker/random.ts';
-import { brokenInvariant, type Spec, type Trace, type Transition } from '../../../src/lib/checker/spec.ts';
+import {
+  brokenInvariant,
+  type Spec,
+  type Trace,
+  type Transition,
+} from '../../../src/lib/checker/spec.ts';
 
 /**
  * One seeded random run of a spec, every step uniformly among the enabled moves, until it breaks
