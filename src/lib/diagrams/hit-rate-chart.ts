@@ -123,7 +123,7 @@ export function hitRateChartSvg({ points, exhaustiveStates, id }: HitRateChartIn
       id,
       title: words.title,
       description: words.description(points, exhaustiveStates),
-      className: 'hit-rate-chart font-sans text-[12px]',
+      className: 'hit-rate-chart text-[12px]',
       data: { 'data-hit-rate-chart': '' },
     },
     ...xTicks,

@@ -362,7 +362,7 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
       id: options.id,
       title: compact ? words.compactTitle(rows) : words.title,
       description: swimlaneDescription(model),
-      className: `swimlane font-sans ${g.font}`,
+      className: `swimlane ${g.font}`,
       data: { 'data-swimlane': compact ? 'compact' : 'full' },
     },
     ...laneParts,
