@@ -491,6 +491,25 @@ async function expectWaysOut(
   expect(href.searchParams.get('body')).toContain(message);
 }
 
+test('the form script arriving late moves nothing: the count has its line before it is filled', async ({
+  page,
+}) => {
+  // Hold the page's scripts back, as a slow phone does, so the first paint happens without them.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Module scripts hold DOMContentLoaded back: wait for the parsed form instead.
+  await page.goto(contactPath, { waitUntil: 'commit' });
+  await expect(send(page)).toBeVisible();
+  const before = await send(page).boundingBox();
+  release();
+  await expect(page.locator('[data-length-for="message"]')).not.toBeEmpty();
+  expect(await send(page).boundingBox()).toEqual(before);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

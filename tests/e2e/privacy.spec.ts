@@ -11,6 +11,7 @@ import { contactForm } from '../../src/content/interface/contact.ts';
 import { DRAFT_KEY } from '../../src/lib/contact/draft.ts';
 import { privacyFacts } from '../../src/lib/contact/privacy.ts';
 import { THEME_STORAGE_KEY } from '../../src/scripts/theme.ts';
+import { WEB_FONT_STORAGE_KEY } from '../../src/scripts/web-font.ts';
 import { buildFixture } from './support/fixture-build.ts';
 import { builtRoutes } from './support/site.ts';
 
@@ -113,7 +114,7 @@ test('no page sets a cookie or asks another origin for anything as it loads', as
   expect(await context.cookies()).toEqual([]);
 });
 
-test('the browser keeps only the draft and the colour scheme, and no cookie, while the form is used', async ({
+test('the browser keeps only the draft, the colour scheme and the font flag, and no cookie, while the form is used', async ({
   page,
   context,
 }) => {
@@ -123,8 +124,10 @@ test('the browser keeps only the draft and the colour scheme, and no cookie, whi
     .getByLabel(contactForm.message)
     .fill('A draft that stays on this device.');
   await page.locator('#theme-toggle').click();
-  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toEqual([DRAFT_KEY, THEME_STORAGE_KEY].sort());
+  // The font flag is written after the first paint, once the web font has been fetched for later pages.
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).sort()))
+    .toEqual([DRAFT_KEY, THEME_STORAGE_KEY, WEB_FONT_STORAGE_KEY].sort());
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await context.cookies()).toEqual([]);
 });
