@@ -121,3 +121,10 @@ export async function startStaticServer({
   });
   return server;
 }
+
+// `node scripts/static-server.ts <root> <port>`: a server in a process of its own, as the audit needs.
+if (import.meta.main) {
+  const [root = 'dist', port = '4340'] = process.argv.slice(2);
+  await startStaticServer({ root, port: Number(port) });
+  console.log(`serving ${root}/ on port ${port}`);
+}

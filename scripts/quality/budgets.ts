@@ -164,7 +164,9 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
         .map((e) => e.getAttribute('href')),
     ];
     for (const url of resources)
-      if (url && isExternal(url)) problems.push(`${route}: requests ${url} from another origin`);
+      // A data: URI is part of the page itself, not a request to anyone.
+      if (url && !url.startsWith('data:') && isExternal(url))
+        problems.push(`${route}: requests ${url} from another origin`);
 
     for (const image of document.querySelectorAll('img')) {
       const src = image.getAttribute('src') ?? '';

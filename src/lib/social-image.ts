@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori, { type Font } from 'satori';
-import faviconSvg from '../../public/favicon.svg?raw';
 import { personFullName, site } from '../config';
 import { lightScheme as colour } from './brand';
+import { faviconSvgDataUri } from './icons';
 import { svgToPng } from './raster';
 import { fitText, SOCIAL_IMAGE } from './seo';
 
@@ -71,8 +71,6 @@ const box = (style: Style, children: string | CardElement[]): CardElement => ({
   props: { style, children },
 });
 
-const faviconDataUri = `data:image/svg+xml;base64,${Buffer.from(faviconSvg).toString('base64')}`;
-
 /** Long titles step down in size, and the longest are shortened, so that none needs more than three lines. */
 const TITLE_MAX_LENGTH = 100;
 const titleSize = (title: string): number =>
@@ -96,7 +94,7 @@ function cardLayout({ title: fullTitle, section }: SocialCard): CardElement {
     },
     [
       box({ display: 'flex', alignItems: 'center', gap: 20, fontSize: 30, fontWeight: 600 }, [
-        { type: 'img', props: { src: faviconDataUri, width: 52, height: 52 } },
+        { type: 'img', props: { src: faviconSvgDataUri, width: 52, height: 52 } },
         box({}, personFullName),
       ]),
       box(
