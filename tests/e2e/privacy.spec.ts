@@ -4,15 +4,13 @@
  * from elsewhere, only the draft and the colour scheme kept in the browser) is what a visit does.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { AddressInfo } from 'node:net';
-import { startStaticServer } from '../../scripts/static-server.ts';
 import { site } from '../../src/config.ts';
 import { contactForm } from '../../src/content/interface/contact.ts';
 import { DRAFT_KEY } from '../../src/lib/contact/draft.ts';
 import { privacyFacts } from '../../src/lib/contact/privacy.ts';
 import { THEME_STORAGE_KEY } from '../../src/scripts/theme.ts';
 import { WEB_FONT_STORAGE_KEY } from '../../src/scripts/web-font.ts';
-import { buildFixture } from './support/fixture-build.ts';
+import { DOCUMENTATION_ADDRESS, withContactEmailBuild } from './support/contact-email-build.ts';
 import { builtRoutes } from './support/site.ts';
 
 const privacyPath = site.privacy.href;
@@ -63,18 +61,12 @@ test.describe('with a contact address configured', () => {
   test.describe.configure({ timeout: 180_000 });
 
   test('/privacy/ offers deletion by e-mail to that address', async ({ page }) => {
-    // The same documentation address and build as the contact form's e-mail test.
-    const address = 'inbox@example.org';
-    const build = buildFixture({}, { PUBLIC_CONTACT_EMAIL: address });
-    expect(build.ok, build.output).toBe(true);
-    const server = await startStaticServer({ root: build.outDir, port: 0 });
-    try {
-      const { port } = server.address() as AddressInfo;
-      await page.goto(`http://localhost:${port}${privacyPath}`);
-      await expect(main(page).locator(`a[href="mailto:${address}"]`)).toHaveText(address);
-    } finally {
-      server.close();
-    }
+    await withContactEmailBuild(async (origin) => {
+      await page.goto(`${origin}${privacyPath}`);
+      await expect(main(page).locator(`a[href="mailto:${DOCUMENTATION_ADDRESS}"]`)).toHaveText(
+        DOCUMENTATION_ADDRESS,
+      );
+    });
   });
 });
 
