@@ -8,30 +8,10 @@ import {
   WEB_FONT_PENDING_CLASS,
   WEB_FONT_STORAGE_KEY,
 } from '../../src/scripts/web-font';
+import { expectNoShift } from './support/layout-shift';
 import { builtRoutes } from './support/site';
 
 const schemes = ['light', 'dark'] as const;
-
-/** The summed layout-shift score since navigation, as the browser recorded it. */
-const layoutShift = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries() as unknown as {
-            value: number;
-            hadRecentInput: boolean;
-          }[];
-          resolve(
-            entries
-              .filter((entry) => !entry.hadRecentInput)
-              .reduce((sum, entry) => sum + entry.value, 0),
-          );
-        }).observe({ type: 'layout-shift', buffered: true });
-        // The observer reports nothing at all when nothing shifted.
-        setTimeout(() => resolve(0), 200);
-      }),
-  );
 
 /** Font files requested by the page, by path. */
 function recordFontRequests(page: Page): string[] {
@@ -79,7 +59,7 @@ for (const path of builtRoutes()) {
       await expect
         .poll(() => page.evaluate((key) => localStorage.getItem(key), WEB_FONT_STORAGE_KEY))
         .toBe('1');
-      expect(await layoutShift(page), `${colorScheme}, first visit`).toBe(0);
+      await expectNoShift(page, `${colorScheme}, first visit`);
       expect(
         (await fontUse(page)).families,
         'no text in the web font before it is cached',
@@ -96,7 +76,7 @@ for (const path of builtRoutes()) {
           WEB_FONT_FAMILY,
         ),
       ).toBe(true);
-      expect(await layoutShift(page), `${colorScheme}, later visit`).toBe(0);
+      await expectNoShift(page, `${colorScheme}, later visit`);
 
       const { faces, families } = await fontUse(page);
       expect(families).toContain(WEB_FONT_FAMILY);
