@@ -7,6 +7,7 @@ import { site } from './src/config.ts';
 import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { cspMetaFirst } from './src/integrations/csp-meta-first.ts';
+import { pageCss } from './src/integrations/page-css.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
 import { outDir } from './scripts/quality/build-output.ts';
@@ -25,6 +26,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
+    pageCss(),
     cspMetaFirst(),
     securityHeaders(),
     contactWarning(site.contact),

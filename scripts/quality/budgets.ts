@@ -18,7 +18,7 @@ export const budgets = {
    */
   firstPaintGzip: 14 * KB,
   /** The CSS one page carries. */
-  cssGzip: 12 * KB,
+  cssGzip: 7 * KB,
   inlineScriptBytes: 1 * KB,
   /** Script a page loads up front and on demand; pages not listed load none. */
   scripts: {

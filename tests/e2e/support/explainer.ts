@@ -1,7 +1,12 @@
 /** What the explainer's end-to-end specs share: where the demo is, how to open it, what it checks. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { checkWords } from '../../../src/content/interface/demo.ts';
+import {
+  explainerSources,
+  sourceText,
+  type ExplainerSourceName,
+} from '../../../src/lib/demo/sources.ts';
 import { defaultParameters, dnsControlPlane } from '../../../src/lib/models/dns-control-plane.ts';
 
 export { shortestCounterexample } from '../../../src/lib/models/counterexample.ts';
@@ -50,4 +55,43 @@ export async function expectNoSidewaysScroll(page: Page, width: number) {
   expect(overflow.page).toBe(0);
   expect(overflow.demo).toBe(0);
   expect(overflow.right).toBeLessThanOrEqual(width);
+}
+
+/**
+ * A source file the explainer shows is the file in the repository: opened with the island running it
+ * arrives highlighted by class (no inline style the policy would refuse), and without JavaScript its
+ * box links to the plain text.
+ */
+export async function expectSourceReadable(
+  page: Page,
+  browser: Browser,
+  { name, label }: { name: ExplainerSourceName; label: string },
+) {
+  const source = sourceText(explainerSources[name]);
+  const firstExport = /^export .+$/m.exec(source)?.[0] ?? '';
+  expect(firstExport, `${name} exports something to look for`).not.toBe('');
+
+  await openDemo(page);
+  const box = demo(page).locator('details', { hasText: label });
+  await box.locator('summary').click();
+  await expect(box.locator('pre code')).toContainText(firstExport);
+  const keyword = box.locator('pre .tok-keyword').first();
+  await expect(keyword).toBeVisible();
+  await expect(box.locator('[style]')).toHaveCount(0);
+  const colour = (element: Element) => getComputedStyle(element).color;
+  expect(
+    await keyword.evaluate(colour),
+    'keywords stand out from the code around them (the page kept their CSS)',
+  ).not.toBe(await box.locator('pre').evaluate(colour));
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto(PAGE);
+  const fallback = demo(plain).locator('details', { hasText: label });
+  await fallback.locator('summary').click();
+  const response = await plain.request.get(
+    (await fallback.getByRole('link').getAttribute('href')) ?? '',
+  );
+  expect(await response.text()).toBe(source);
+  await context.close();
 }

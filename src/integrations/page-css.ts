@@ -1,0 +1,100 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import {
+  cssUsedBy,
+  markupInJson,
+  markupOf,
+  restylePage,
+  type PageContent,
+} from '../lib/page-css.ts';
+
+/** Module files a script names: its static and dynamic imports and its workers. */
+const MODULE_NAME = /[\w.~-]+\.m?js\b/g;
+/** Site files a page fetches into itself, such as the highlighted sources the explainer loads. */
+const FETCHED_JSON = /"(\/[^"\s]+\.json)"/g;
+
+/**
+ * Inlines in each page only the CSS that pages of its route can use: its markup, the scripts it
+ * loads (and theirs) and the JSON markup they fetch. A spotlight page carries what every spotlight
+ * may use, so adding a spotlight adds no new stylesheet, and the policy's hashes grow with routes,
+ * not pages. Wire it before `cspMetaFirst()` and `securityHeaders()`, which read the policy back.
+ */
+export function pageCss(): AstroIntegration {
+  let assetsDir = '';
+  return {
+    name: 'page-css',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        assetsDir = config.build.assets;
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const modules = new Set(await readdir(join(root, assetsDir)).catch(() => []));
+        const moduleText = new Map<string, Promise<string>>();
+        const readModule = (name: string) => {
+          if (!moduleText.has(name))
+            moduleText.set(name, readFile(join(root, assetsDir, name), 'utf8'));
+          return moduleText.get(name) as Promise<string>;
+        };
+
+        /** Every script a page runs, following imports and workers from its script tags. */
+        const scriptsOf = async (html: string): Promise<string[]> => {
+          const seen = new Set<string>();
+          const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) =>
+            basename(match[1] ?? ''),
+          );
+          while (queue.length > 0) {
+            const name = queue.pop() ?? '';
+            if (seen.has(name) || !modules.has(name)) continue;
+            seen.add(name);
+            queue.push(...((await readModule(name)).match(MODULE_NAME) ?? []));
+          }
+          return Promise.all([...seen].map(readModule));
+        };
+
+        const groups = [...assets.values()].map((urls) =>
+          urls.map((url) => fileURLToPath(url)).filter((file) => file.endsWith('.html')),
+        );
+        let before = 0;
+        let after = 0;
+        for (const files of groups.filter((group) => group.length > 0)) {
+          const pages = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+          const content: PageContent[] = [];
+          for (const html of pages) {
+            content.push({ raw: markupOf(html), extension: 'html' });
+            for (const raw of await scriptsOf(html)) content.push({ raw, extension: 'js' });
+            for (const [, path = ''] of html.matchAll(FETCHED_JSON)) {
+              const json = await readFile(join(root, path), 'utf8').catch(() => undefined);
+              if (json !== undefined) content.push({ raw: markupInJson(json), extension: 'html' });
+            }
+          }
+          const pruned = new Map<string, string>();
+          const restyle = (css: string) => {
+            if (!pruned.has(css)) pruned.set(css, cssUsedBy(css, content));
+            return pruned.get(css) ?? css;
+          };
+          await Promise.all(
+            files.map(async (file, index) => {
+              const html = pages[index] ?? '';
+              try {
+                const page = await restylePage(html, restyle);
+                before += html.length;
+                after += page.length;
+                await writeFile(file, page);
+              } catch (error) {
+                throw new Error(`${file}: ${(error as Error).message}: is security.csp still on?`, {
+                  cause: error,
+                });
+              }
+            }),
+          );
+        }
+        logger.info(
+          `inlined CSS cut to what each route uses: pages ${before} → ${after} characters`,
+        );
+      },
+    },
+  };
+}
