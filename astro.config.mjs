@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
-import { cspMetaFirst } from './src/integrations/csp-meta-first.ts';
+import { cspMeta } from './src/integrations/csp-meta.ts';
 import { pageCss } from './src/integrations/page-css.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { themeScript } from './src/scripts/theme.ts';
@@ -27,7 +27,7 @@ export default defineConfig({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
     pageCss(),
-    cspMetaFirst(),
+    cspMeta(),
     securityHeaders(),
     contactWarning(site.contact),
   ],

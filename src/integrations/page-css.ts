@@ -19,7 +19,7 @@ const FETCHED_JSON = /"(\/[^"\s]+\.json)"/g;
  * Inlines in each page only the CSS that pages of its route can use: its markup, the scripts it
  * loads (and theirs) and the JSON markup they fetch. A spotlight page carries what every spotlight
  * may use, so adding a spotlight adds no new stylesheet, and the policy's hashes grow with routes,
- * not pages. Wire it before `cspMetaFirst()` and `securityHeaders()`, which read the policy back.
+ * not pages. Wire it before `cspMeta()`, which pins each page's policy to its own styles.
  */
 export function pageCss(): AstroIntegration {
   let assetsDir = '';
@@ -78,16 +78,10 @@ export function pageCss(): AstroIntegration {
           await Promise.all(
             files.map(async (file, index) => {
               const html = pages[index] ?? '';
-              try {
-                const page = await restylePage(html, restyle);
-                before += html.length;
-                after += page.length;
-                await writeFile(file, page);
-              } catch (error) {
-                throw new Error(`${file}: ${(error as Error).message}: is security.csp still on?`, {
-                  cause: error,
-                });
-              }
+              const page = restylePage(html, restyle);
+              before += html.length;
+              after += page.length;
+              await writeFile(file, page);
             }),
           );
         }

@@ -1,12 +1,11 @@
 /**
  * Each page inlines the site's stylesheet; most of it styles other pages. These helpers cut it down
  * to what a group of pages can use (their markup, the scripts they load and the markup those scripts
- * fetch) and keep the page's Content-Security-Policy true to what is left. src/integrations/page-css.ts
- * applies them to the build.
+ * fetch). src/integrations/page-css.ts applies them to the build; src/integrations/csp-meta.ts then
+ * pins each page's policy to the hashes of what is left.
  */
 import postcss, { type Container } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
-import { sha256Source } from './csp.ts';
 
 export interface PageContent {
   raw: string;
@@ -109,33 +108,10 @@ export function cssUsedBy(css: string, content: readonly PageContent[]): string 
   return root.toString();
 }
 
-/** The text of every `<style>` element of a page, in order. */
-export function stylesOf(html: string): string[] {
-  return [...html.matchAll(STYLE_ELEMENT)].map((match) => match[2] ?? '');
-}
-
-/**
- * The page with each `<style>` element's text replaced by `restyle(text)`, and its CSP's `style-src`
- * allowing exactly the hashes of the new texts (Astro lists every stylesheet of the site on every page).
- */
-export async function restylePage(html: string, restyle: (css: string) => string): Promise<string> {
-  const styles = stylesOf(html);
-  const restyled = styles.map(restyle);
-  let index = 0;
-  const page = html.replace(
+/** The page with each `<style>` element's text replaced by `restyle(text)`. */
+export function restylePage(html: string, restyle: (css: string) => string): string {
+  return html.replace(
     STYLE_ELEMENT,
-    (_, open: string, css: string, close: string) => `${open}${restyled[index++] ?? css}${close}`,
+    (_, open: string, css: string, close: string) => `${open}${restyle(css)}${close}`,
   );
-  const hashes = await Promise.all(restyled.map(async (css) => `'${await sha256Source(css)}'`));
-  const metas = page.match(CSP_META) ?? [];
-  if (metas.length !== 1) throw new Error(`expected one CSP meta tag, found ${metas.length}`);
-  const [meta = ''] = metas;
-  const styleSrc = /style-src([^;"]*)/.exec(meta);
-  if (!styleSrc) throw new Error('the CSP meta tag has no style-src directive');
-  const kept = (styleSrc[1] ?? '')
-    .trim()
-    .split(/\s+/)
-    .filter((source) => source !== '' && !/^'sha(256|384|512)-/.test(source));
-  const directive = ['style-src', ...kept, ...new Set(hashes)].join(' ');
-  return page.replace(meta, meta.replace(styleSrc[0], directive));
 }

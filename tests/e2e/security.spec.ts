@@ -245,3 +245,32 @@ test('every page states its policy first in <head>, so that it covers everything
     expect(firstInHead[1], path).toMatch(/^<meta http-equiv="content-security-policy" content="/i);
   }
 });
+
+test('every page allows exactly its own inline code: the scripts it runs and its stylesheets, not its structured data', async ({
+  page,
+}) => {
+  const hash = async (code: string) =>
+    `'sha256-${Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code))).toString('base64')}'`;
+  for (const path of pages) {
+    await page.goto(path);
+    const inline = await page.evaluate(() => ({
+      policy:
+        document
+          .querySelector('meta[http-equiv="content-security-policy"]')
+          ?.getAttribute('content') ?? '',
+      scripts: [...document.querySelectorAll('script:not([src])')]
+        .filter((script) => !(script as HTMLScriptElement).type.includes('json'))
+        .map((script) => script.textContent),
+      styles: [...document.querySelectorAll('style')].map((style) => style.textContent),
+    }));
+    const csp = parseCsp(inline.policy);
+    const hashes = (directive: string) =>
+      new Set(csp.get(directive)?.filter((source) => source.startsWith("'sha")));
+    expect(hashes('script-src'), `${path}: script-src`).toEqual(
+      new Set(await Promise.all(inline.scripts.map(hash))),
+    );
+    expect(hashes('style-src'), `${path}: style-src`).toEqual(
+      new Set(await Promise.all(inline.styles.map(hash))),
+    );
+  }
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moveCspMetaFirst } from '../../src/lib/csp-meta';
+import { sha256Source } from '../../src/lib/csp';
+import { moveCspMetaFirst, pinCspToInlineCode } from '../../src/lib/csp-meta';
 
 const csp = `<meta http-equiv="content-security-policy" content="default-src 'self';script-src 'self' 'sha256-abc='">`;
 const page = (head: string) =>
@@ -29,5 +30,29 @@ describe('moveCspMetaFirst', () => {
     );
     expect(() => moveCspMetaFirst(page(`<meta charset="utf-8">${csp}${csp}`))).toThrow(/found 2/);
     expect(() => moveCspMetaFirst(page(`<title>T</title>${csp}`))).toThrow(/charset/);
+  });
+});
+
+describe('pinCspToInlineCode', () => {
+  const policy = (scripts: string, styles: string) =>
+    `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' ${scripts}; style-src 'self' ${styles}">`;
+  const theme = 'document.documentElement.dataset.theme="dark"';
+  const css = 'p{color:red}';
+  const structuredData = '{"@type":"Person"}';
+  const body = `<script>${theme}</script><script type="application/ld+json">${structuredData}</script><script type="module" src="/a.js"></script><style>${css}</style>`;
+
+  it('allows exactly the page’s own runnable scripts and stylesheets', async () => {
+    const stale = `'sha256-other=' '${await sha256Source(structuredData)}'`;
+    const html = await pinCspToInlineCode(
+      page(`<meta charset="utf-8">${policy(stale, stale)}${body}`),
+    );
+    expect(html).toContain(
+      `script-src 'self' '${await sha256Source(theme)}'; style-src 'self' '${await sha256Source(css)}'"`,
+    );
+  });
+
+  it('refuses a page without a policy, or a policy without the directives', async () => {
+    await expect(pinCspToInlineCode(page(body))).rejects.toThrow(/one CSP meta tag, found 0/);
+    await expect(pinCspToInlineCode(page(csp + body))).rejects.toThrow(/no style-src/);
   });
 });

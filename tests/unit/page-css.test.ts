@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Source } from '../../src/lib/csp.ts';
-import {
-  cssUsedBy,
-  markupInJson,
-  markupOf,
-  restylePage,
-  stylesOf,
-} from '../../src/lib/page-css.ts';
+import { cssUsedBy, markupInJson, markupOf, restylePage } from '../../src/lib/page-css.ts';
 
 const css = [
   '.card{padding:1rem}',
@@ -71,19 +64,8 @@ describe('cssUsedBy', () => {
 });
 
 describe('restylePage', () => {
-  it('replaces each stylesheet and allows exactly the hashes of the new ones', async () => {
-    const html = await restylePage(page(css), () => '.card{padding:1rem}');
-    expect(stylesOf(html)).toEqual(['.card{padding:1rem}']);
-    const hash = await sha256Source('.card{padding:1rem}');
-    expect(html).toContain(`style-src 'self' '${hash}'; script-src 'self'`);
-    expect(html).not.toContain('sha256-old=');
-  });
-
-  it('refuses a page without exactly one policy, or one without style-src', async () => {
-    const restyle = (text: string) => text;
-    await expect(
-      restylePage(page(css).replace(/<meta http-equiv[^>]*>/, ''), restyle),
-    ).rejects.toThrow('expected one CSP meta tag, found 0');
-    await expect(restylePage(page(css, "img-src 'self'"), restyle)).rejects.toThrow('no style-src');
+  it('replaces the text of each stylesheet and nothing else', () => {
+    const html = restylePage(page(css), () => '.card{padding:1rem}');
+    expect(html).toBe(page('.card{padding:1rem}'));
   });
 });
