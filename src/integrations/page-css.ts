@@ -2,13 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import {
-  cssUsedBy,
-  markupInJson,
-  markupOf,
-  restylePage,
-  type PageContent,
-} from '../lib/page-css.ts';
+import { cssUsedBy, markupInJson, markupOf, restylePage } from '../lib/page-css.ts';
 
 /** Module files a script names: its static and dynamic imports and its workers. */
 const MODULE_NAME = /[\w.~-]+\.m?js\b/g;
@@ -61,13 +55,13 @@ export function pageCss(): AstroIntegration {
         let after = 0;
         for (const files of groups.filter((group) => group.length > 0)) {
           const pages = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-          const content: PageContent[] = [];
+          const content: string[] = [];
           for (const html of pages) {
-            content.push({ raw: markupOf(html), extension: 'html' });
-            for (const raw of await scriptsOf(html)) content.push({ raw, extension: 'js' });
+            content.push(markupOf(html));
+            content.push(...(await scriptsOf(html)));
             for (const [, path = ''] of html.matchAll(FETCHED_JSON)) {
               const json = await readFile(join(root, path), 'utf8').catch(() => undefined);
-              if (json !== undefined) content.push({ raw: markupInJson(json), extension: 'html' });
+              if (json !== undefined) content.push(markupInJson(json));
             }
           }
           const pruned = new Map<string, string>();

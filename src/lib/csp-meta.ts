@@ -6,7 +6,7 @@ import { sha256Source } from './csp.ts';
  * preload; on a host that sends no headers (GitHub Pages) those would run and load unchecked. The
  * tag belongs right after `<meta charset>`, which must itself come first.
  */
-const CSP_META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/gi;
+export const CSP_META = /<meta http-equiv="content-security-policy" content="[^"]*"\s*\/?>/gi;
 const CHARSET_META = /<meta charset="[^"]*"\s*\/?>/i;
 
 /** The page with its one CSP meta tag moved to directly after `<meta charset>`. */

@@ -6,11 +6,7 @@
  */
 import postcss, { type Container } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
-
-export interface PageContent {
-  raw: string;
-  extension: 'html' | 'js';
-}
+import { CSP_META } from './csp-meta.ts';
 
 /**
  * Every name the content could mean: class names as they are written between spaces and quotes
@@ -25,7 +21,6 @@ const namesIn = (content: string): string[] => [
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
 const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
-const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/gi;
 
 /**
  * What a page's markup says, without its stylesheets (whose selectors would count every class as
@@ -92,8 +87,8 @@ function removeEmptyBlocks(root: Container): void {
  * The rules of `css` that the given pages and scripts can use: a selector stays unless it needs a
  * class or an element that none of them names. Keyframes, font faces and custom properties stay as they are.
  */
-export function cssUsedBy(css: string, content: readonly PageContent[]): string {
-  const named = new Set(content.flatMap(({ raw }) => namesIn(raw)));
+export function cssUsedBy(css: string, content: readonly string[]): string {
+  const named = new Set(content.flatMap(namesIn));
   const root = postcss.parse(css);
   root.walkRules((rule) => {
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name))

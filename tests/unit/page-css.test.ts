@@ -23,11 +23,8 @@ const page = (style: string, policy = `style-src 'self' 'sha256-old='`) =>
 describe('cssUsedBy', () => {
   it('keeps the rules whose classes the markup or a script uses, and drops the rest', () => {
     const kept = cssUsedBy(css, [
-      { raw: markupOf(page(css)), extension: 'html' },
-      {
-        raw: 'el.classList.add("is-sending"); row.append(document.createElement("td"))',
-        extension: 'js',
-      },
+      markupOf(page(css)),
+      'el.classList.add("is-sending"); row.append(document.createElement("td"))',
     ]);
     expect(kept).toContain('.card{');
     expect(kept).toContain('.lg\\:max-w-\\[22rem\\]{');
@@ -39,7 +36,7 @@ describe('cssUsedBy', () => {
   });
 
   it('keeps rules that test attributes browsers and scripts set, and the font faces', () => {
-    const kept = cssUsedBy(css, [{ raw: '<p class="text-fg">x</p>', extension: 'html' }]);
+    const kept = cssUsedBy(css, ['<p class="text-fg">x</p>']);
     expect(kept).toContain('[hidden]');
     expect(kept).toContain('[data-theme=dark]');
     expect(kept).toContain('@font-face');
@@ -51,14 +48,14 @@ describe('cssUsedBy', () => {
     const json = JSON.stringify({
       html: '<pre class="text-fg"><span class="card">&lt;x&gt;</span></pre>',
     });
-    const kept = cssUsedBy(css, [{ raw: markupInJson(json), extension: 'html' }]);
+    const kept = cssUsedBy(css, [markupInJson(json)]);
     expect(kept).toContain('.card{');
     expect(kept).toContain('.text-fg{');
     expect(kept).not.toContain('.unused');
   });
 
   it('does not count the classes of the stylesheet itself as used', () => {
-    const kept = cssUsedBy(css, [{ raw: markupOf(page(css)), extension: 'html' }]);
+    const kept = cssUsedBy(css, [markupOf(page(css))]);
     expect(kept).not.toContain('.unused');
   });
 });
