@@ -8,7 +8,9 @@ import { cspDirectives, sha256Source } from './src/lib/csp.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
 import { pageCss } from './src/integrations/page-css.ts';
+import { scriptsAfterPaint } from './src/integrations/scripts-after-paint.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { pageScriptLoader } from './src/scripts/page-script-loader.ts';
 import { themeScript } from './src/scripts/theme.ts';
 import { outDir } from './scripts/quality/build-output.ts';
 import { webFontScript } from './src/scripts/web-font.ts';
@@ -27,6 +29,7 @@ export default defineConfig({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
     pageCss(),
+    scriptsAfterPaint(),
     cspMeta(),
     securityHeaders(),
     contactWarning(site.contact),
@@ -39,7 +42,11 @@ export default defineConfig({
     csp: {
       directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
       scriptDirective: {
-        hashes: [await sha256Source(themeScript), await sha256Source(webFontScript)],
+        hashes: [
+          await sha256Source(themeScript),
+          await sha256Source(webFontScript),
+          await sha256Source(pageScriptLoader),
+        ],
       },
     },
   },

@@ -1,3 +1,5 @@
+import { afterFirstPaint } from './after-first-paint.ts';
+
 /**
  * Inline in <head>, before the first paint. A page never waits for the web font: while Inter is not
  * known to be cached, the root gets WEB_FONT_PENDING_CLASS, so the page paints in the metric-matched
@@ -11,11 +13,5 @@ export const WEB_FONT_STORAGE_KEY = 'web-font';
 export const WEB_FONT_PENDING_CLASS = 'web-font-pending';
 export const WEB_FONT_FAMILY = 'Inter Variable';
 
-/**
- * Fetches the font a second after the browser has reported the page's first contentful paint (not
- * merely scheduled it): by then the largest paint is done too, and the font is only for later pages.
- */
-const afterFirstPaint = (run: string) =>
-  `new PerformanceObserver((l,o)=>{if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();setTimeout(()=>${run},1e3)}}).observe({type:"paint",buffered:true})`;
-
-export const webFontScript = `(()=>{const k=${JSON.stringify(WEB_FONT_STORAGE_KEY)};try{if(localStorage.getItem(k))return}catch(e){}document.documentElement.classList.add(${JSON.stringify(WEB_FONT_PENDING_CLASS)});addEventListener("load",()=>${afterFirstPaint(`document.fonts.load(${JSON.stringify(`1em "${WEB_FONT_FAMILY}"`)}).then(f=>{if(f.length)try{localStorage.setItem(k,"1")}catch(e){}})`)})})()`;
+/** A second after the first paint, the largest paint is done too: the font is for later pages. */
+export const webFontScript = `(()=>{const k=${JSON.stringify(WEB_FONT_STORAGE_KEY)};try{if(localStorage.getItem(k))return}catch(e){}document.documentElement.classList.add(${JSON.stringify(WEB_FONT_PENDING_CLASS)});addEventListener("load",()=>${afterFirstPaint(`document.fonts.load(${JSON.stringify(`1em "${WEB_FONT_FAMILY}"`)}).then(f=>{if(f.length)try{localStorage.setItem(k,"1")}catch(e){}})`, 1000)})})()`;

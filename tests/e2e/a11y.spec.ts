@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { builtRoutes } from './support/site';
+import { builtRoutes, visit } from './support/site';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const viewports = [
@@ -21,7 +21,7 @@ for (const route of builtRoutes()) {
     page,
   }) => {
     test.setTimeout(120_000);
-    await page.goto(route);
+    await visit(page, route);
     for (const viewport of viewports) {
       await page.setViewportSize(viewport);
       for (const colorScheme of schemes) {
@@ -35,7 +35,7 @@ for (const route of builtRoutes()) {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(route);
+    await visit(page, route);
     const expected = await page.evaluate(() => {
       const selector =
         'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';

@@ -21,6 +21,7 @@ import { MESSAGE_MAX_LENGTH } from '../../src/lib/contact/view-model.ts';
 import { site } from '../../src/config.ts';
 import { recordClipboardWrites } from './support/clipboard.ts';
 import { DOCUMENTATION_ADDRESS, withContactEmailBuild } from './support/contact-email-build.ts';
+import { pageScriptsRan, visit } from './support/site.ts';
 
 const contactPath = '/contact/';
 const visitor = {
@@ -101,7 +102,7 @@ test.describe('with JavaScript', () => {
 
   test.beforeEach(async ({ page }) => {
     lastCopied = await recordClipboardWrites(page);
-    await page.goto(contactPath);
+    await visit(page, contactPath);
   });
 
   test('posts to the configured endpoint', async ({ page }) => {
@@ -264,7 +265,7 @@ test.describe('with JavaScript', () => {
     page,
   }) => {
     await page.clock.install();
-    await page.goto(contactPath);
+    await visit(page, contactPath);
     const message = uniqueMessage();
     let stalled: Route | undefined;
     await page.route(endpoint, (route) => {
@@ -300,6 +301,7 @@ test.describe('with JavaScript', () => {
     await fillForm(page, message);
     expect(await storedDraft(page)).toContain('Second line.');
     await page.reload();
+    await pageScriptsRan(page);
     await expect(status(page)).toHaveText(contactStatus.restored);
     await expect(field.name(page)).toHaveValue(visitor.name);
     await expect(field.email(page)).toHaveValue(visitor.email);
@@ -314,6 +316,7 @@ test.describe('with JavaScript', () => {
     await expect(sentPanel(page)).toBeVisible();
     expect(await storedDraft(page)).toBeNull();
     await page.reload();
+    await pageScriptsRan(page);
     await expect(field.message(page)).toHaveValue('');
     await expect(status(page)).toBeEmpty();
   });
@@ -344,7 +347,7 @@ test.describe('with JavaScript', () => {
     await expect(sentPanel(page)).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.goto(contactPath);
+    await visit(page, contactPath);
     await page.route(endpoint, (route) => route.abort('failed'));
     await fillForm(page, uniqueMessage());
     await send(page).click();
@@ -357,12 +360,13 @@ test.describe('with JavaScript', () => {
   }) => {
     const message = uniqueMessage();
     await fillForm(page, message);
-    await page.goto(
+    await visit(
+      page,
       `${site.contact.thanksPath}?name=%3Cb%3Einjected%3C%2Fb%3E&message=reflected-text`,
     );
     await expect(page.locator('h1')).toBeVisible();
     expect(await storedDraft(page)).toContain(message);
-    await page.goto(contactPath);
+    await visit(page, contactPath);
     await expect(field.message(page)).toHaveValue(message);
     await expect(status(page)).toHaveText(contactStatus.restored);
     const html = await page.content();
@@ -375,7 +379,7 @@ test.describe('with JavaScript', () => {
     const held = await holdAnswers(page);
     await send(page).click();
     await expect.poll(held.requests).toBe(1);
-    await page.goto(site.contact.thanksPath);
+    await visit(page, site.contact.thanksPath);
     await expect(page.locator('h1')).toBeVisible();
     expect(await storedDraft(page)).toBeNull();
     held.release();
@@ -427,6 +431,7 @@ test.describe('with JavaScript', () => {
     await send(page).click();
     await expect.poll(() => received).toBe(true);
     await page.reload();
+    await pageScriptsRan(page);
     await expect(status(page)).toHaveText(contactStatus.restoredInFlight);
     await expect(field.message(page)).toHaveValue(message);
     expect(await submissionsWith(page, message)).toHaveLength(1);
@@ -489,23 +494,48 @@ async function expectWaysOut(
   expect(href.searchParams.get('body')).toContain(message);
 }
 
-test('the form script arriving late moves nothing: the count has its line before it is filled', async ({
-  page,
-}) => {
-  // Hold the page's scripts back, as a slow phone does, so the first paint happens without them.
+/** Holds the page's scripts back, as a slow phone does, until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/_astro/*.js', async (route) => {
     await held;
     await route.continue();
   });
-  // Module scripts hold DOMContentLoaded back: wait for the parsed form instead.
+  return release;
+}
+
+test('the form script arriving late moves nothing: the count has its line before it is filled', async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
   await page.goto(contactPath, { waitUntil: 'commit' });
   await expect(send(page)).toBeVisible();
   const before = await send(page).boundingBox();
   release();
   await expect(page.locator('[data-length-for="message"]')).not.toBeEmpty();
   expect(await send(page).boundingBox()).toEqual(before);
+});
+
+test('words typed before the form script arrives stay; the saved draft fills only empty fields', async ({
+  page,
+}) => {
+  const draft = uniqueMessage();
+  await visit(page, contactPath);
+  await field.name(page).fill(visitor.name);
+  await field.message(page).fill(draft);
+  expect(await storedDraft(page)).toContain(draft);
+
+  // The next visit, on a slow phone: the visitor starts writing before the script has arrived.
+  const release = await holdScripts(page);
+  await page.goto(contactPath, { waitUntil: 'commit' });
+  const typed = `${uniqueMessage()} Written while the page was still loading.`;
+  await field.message(page).fill(typed);
+  release();
+  await pageScriptsRan(page);
+  await expect(status(page)).toHaveText(contactStatus.restored);
+  await expect(field.message(page)).toHaveValue(typed);
+  await expect(field.name(page)).toHaveValue(visitor.name);
 });
 
 test.describe('without JavaScript', () => {
@@ -587,7 +617,7 @@ test.describe('with a contact address configured', () => {
       await page.route(endpoint, (route) =>
         route.fulfill({ status: 500, body: '{}', contentType: 'application/json' }),
       );
-      await page.goto(`${origin}${contactPath}`);
+      await visit(page, `${origin}${contactPath}`);
       const message = `${uniqueMessage()} Über <b>Paxos</b> & "quorums".`;
       await fillForm(page, message);
       await send(page).click();

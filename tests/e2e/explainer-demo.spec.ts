@@ -26,6 +26,7 @@ import {
   stepLabel,
   steps,
 } from './support/explainer.ts';
+import { visit } from './support/site.ts';
 import { sentence } from './support/words.ts';
 
 const ISLAND_SCRIPT = /\/_astro\/(island|checker-worker)[.-][\w-]+\.js$/;
@@ -61,8 +62,8 @@ test('the model’s source is there to read, highlighted by class, and as plain 
 test('no demo script is fetched before the visitor reaches the demo', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(request.url()));
-  // The load event comes after the loader ran; its observer reports once a frame has been drawn.
-  await page.goto(PAGE, { waitUntil: 'load' });
+  // The loader has run once the page is painted; its observer reports once a frame has been drawn.
+  await visit(page, PAGE);
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
   );

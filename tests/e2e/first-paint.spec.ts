@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { site } from '../../src/config';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/page-script-loader';
 import { expectNoShift } from './support/layout-shift';
 import { fileOfUrl } from './support/seo-output';
-import { builtRoutes, outDir } from './support/site';
+import { builtRoutes, outDir, visit } from './support/site';
 
 const routes = builtRoutes();
 
@@ -94,3 +95,33 @@ for (const path of routes) {
     }
   });
 }
+
+test('no page fetches a script before its first paint, and every page runs its scripts', async ({
+  page,
+}) => {
+  let loaded = 0;
+  for (const path of routes) {
+    await visit(page, path);
+    const { firstPaint, fetched, moduleTags, loaders } = await page.evaluate(
+      (attribute) => ({
+        firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        fetched: performance
+          .getEntriesByType('resource')
+          .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+          .map(({ name, startTime }) => ({ name, startTime })),
+        moduleTags: document.querySelectorAll('script[src]').length,
+        loaders: document.querySelectorAll(`script[${attribute}]`).length,
+      }),
+      PAGE_SCRIPT_ATTRIBUTE,
+    );
+    expect(firstPaint, `${path} reports its first paint`).toBeDefined();
+    expect(moduleTags, `${path} names no script for the browser to fetch on sight`).toBe(0);
+    for (const { name, startTime } of fetched)
+      expect(startTime, `${path} fetched ${name} before its first paint`).toBeGreaterThan(
+        firstPaint ?? Infinity,
+      );
+    expect(fetched.length, `${path} fetched each of its scripts`).toBeGreaterThanOrEqual(loaders);
+    loaded += loaders;
+  }
+  expect(loaded, 'the pages with a script were seen').toBeGreaterThan(0);
+});

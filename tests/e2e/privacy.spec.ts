@@ -11,7 +11,7 @@ import { privacyFacts } from '../../src/lib/contact/privacy.ts';
 import { THEME_STORAGE_KEY } from '../../src/scripts/theme.ts';
 import { WEB_FONT_STORAGE_KEY } from '../../src/scripts/web-font.ts';
 import { DOCUMENTATION_ADDRESS, withContactEmailBuild } from './support/contact-email-build.ts';
-import { builtRoutes } from './support/site.ts';
+import { builtRoutes, visit } from './support/site.ts';
 
 const privacyPath = site.privacy.href;
 const facts = privacyFacts(site);
@@ -100,7 +100,7 @@ test('no page sets a cookie or asks another origin for anything as it loads', as
       elsewhere.push(`${page.url()} -> ${request.url()}`);
   });
   for (const path of builtRoutes()) {
-    await page.goto(path);
+    await visit(page, path);
   }
   expect(elsewhere).toEqual([]);
   expect(await context.cookies()).toEqual([]);
@@ -110,7 +110,7 @@ test('the browser keeps only the draft, the colour scheme and the font flag, and
   page,
   context,
 }) => {
-  await page.goto('/contact/');
+  await visit(page, '/contact/');
   await page
     .locator('[data-contact]')
     .getByLabel(contactForm.message)

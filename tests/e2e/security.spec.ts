@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config.ts';
 import { CACHE_CONTROL, parseCsp, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
-import { builtRoutes } from './support/site.ts';
+import { builtRoutes, visit } from './support/site.ts';
 
 const pages = builtRoutes();
 const formOrigin = new URL(site.contact.endpoint).origin;
@@ -198,8 +198,7 @@ for (const url of visitsWithPayload) {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    // goto waits for the load event, when every script of the page has run.
-    await page.goto(url);
+    await visit(page, url);
     const dom = await page.content();
     expect(dom).not.toContain(MARKER);
     expect(dom).not.toContain('alert(1)');
@@ -209,7 +208,7 @@ for (const url of visitsWithPayload) {
 
 test('the contact form sends to its service under the policy', async ({ page }) => {
   const problems = await watchForProblems(page);
-  await page.goto('/contact/');
+  await visit(page, '/contact/');
   const form = page.locator('[data-contact]');
   await form.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
   await form.getByLabel('Work e-mail').fill('ada@example.com');

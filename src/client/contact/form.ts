@@ -187,8 +187,11 @@ function enhance(root: HTMLElement): void {
   if (restored) {
     for (const [name, value] of Object.entries(restored.fields)) {
       const control = draftLabels.has(name) ? form.elements.namedItem(name) : null;
-      // A radio group comes back as a RadioNodeList, whose value setter checks the matching radio.
-      if (control instanceof RadioNodeList || isValueControl(control)) control.value = value;
+      // The page works before this module loads: what the visitor wrote meanwhile, or what the
+      // browser restored, is newer than the draft. A radio group comes back as a RadioNodeList,
+      // whose value is the checked radio's and whose setter checks the matching one.
+      if ((control instanceof RadioNodeList || isValueControl(control)) && control.value === '')
+        control.value = value;
     }
     recount();
     announce(restoredStatus(restored.wasSending));

@@ -1,4 +1,9 @@
+import { expect, type Page } from '@playwright/test';
 import { listFiles, outDir, routeOf } from '../../../scripts/quality/build-output.ts';
+import {
+  PAGE_SCRIPT_ATTRIBUTE,
+  PAGE_SCRIPT_RAN_ATTRIBUTE,
+} from '../../../src/scripts/page-script-loader.ts';
 
 export { outDir };
 
@@ -11,4 +16,17 @@ export function builtRoutes(): string[] {
     .filter((file) => file.endsWith('.html'))
     .map((file) => routeOf(outDir, file))
     .sort();
+}
+
+/** Waits until every script of the page, each started after the first paint, has run. */
+export async function pageScriptsRan(page: Page): Promise<void> {
+  await expect(
+    page.locator(`script[${PAGE_SCRIPT_ATTRIBUTE}]:not([${PAGE_SCRIPT_RAN_ATTRIBUTE}])`),
+  ).toHaveCount(0);
+}
+
+/** Opens a page as a visitor has it a moment after it appears: painted, and its scripts run. */
+export async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await pageScriptsRan(page);
 }
