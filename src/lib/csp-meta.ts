@@ -27,6 +27,15 @@ const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/g;
 /** Script types the browser runs; anything else (`application/ld+json`) is data, which CSP does not govern. */
 const RUNNABLE_TYPE = /^(module|importmap|(text|application)\/(x-)?(java|ecma)script)$/i;
 
+/** The text of each inline script of the page that the browser runs. */
+export function runnableInlineScripts(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].flatMap(([, attributes = '', code = '']) => {
+    if (/\ssrc=/i.test(attributes)) return [];
+    const type = /\stype="([^"]*)"/i.exec(attributes)?.[1];
+    return type === undefined || RUNNABLE_TYPE.test(type) ? [code] : [];
+  });
+}
+
 /**
  * The hash sources of a page's inline code: the scripts the browser runs and the stylesheets. Astro
  * lists every inline script and stylesheet of the whole site on every page, structured data included,
@@ -35,11 +44,7 @@ const RUNNABLE_TYPE = /^(module|importmap|(text|application)\/(x-)?(java|ecma)sc
 export async function inlineCodeHashes(
   html: string,
 ): Promise<{ scripts: string[]; styles: string[] }> {
-  const scripts = [...html.matchAll(INLINE_SCRIPT)].flatMap(([, attributes = '', code = '']) => {
-    if (/\ssrc=/i.test(attributes)) return [];
-    const type = /\stype="([^"]*)"/i.exec(attributes)?.[1];
-    return type === undefined || RUNNABLE_TYPE.test(type) ? [code] : [];
-  });
+  const scripts = runnableInlineScripts(html);
   const styles = [...html.matchAll(INLINE_STYLE)].map(([, css = '']) => css);
   const hash = async (code: string) => `'${await sha256Source(code)}'`;
   return {

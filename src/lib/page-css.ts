@@ -4,9 +4,10 @@
  * fetch). src/integrations/page-css.ts applies them to the build; src/integrations/csp-meta.ts then
  * pins each page's policy to the hashes of what is left.
  */
+import { parse } from 'node-html-parser';
 import postcss, { type Container } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
-import { CSP_META } from './csp-meta.ts';
+import { CSP_META, runnableInlineScripts } from './csp-meta.ts';
 
 /**
  * Every name the content could mean: class names as they are written between spaces and quotes
@@ -83,24 +84,104 @@ function removeEmptyBlocks(root: Container): void {
   });
 }
 
+/** The rules of `css` with only the selectors `keep` accepts; keyframes and at-rules stay as they are. */
+function keepSelectors(css: string, keep: (selector: string) => boolean): string {
+  const root = postcss.parse(css);
+  root.walkRules((rule) => {
+    if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name))
+      return;
+    const used = rule.selectors.filter(keep);
+    if (used.length === 0) rule.remove();
+    else if (used.length < rule.selectors.length) rule.selectors = used;
+  });
+  removeEmptyBlocks(root);
+  return root.toString();
+}
+
 /**
  * The rules of `css` that the given pages and scripts can use: a selector stays unless it needs a
  * class or an element that none of them names. Keyframes, font faces and custom properties stay as they are.
  */
 export function cssUsedBy(css: string, content: readonly string[]): string {
   const named = new Set(content.flatMap(namesIn));
-  const root = postcss.parse(css);
-  root.walkRules((rule) => {
-    if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name))
-      return;
-    const used = rule.selectors.filter((selector) =>
-      requiredNames(selector).every((name) => named.has(name)),
-    );
-    if (used.length === 0) rule.remove();
-    else if (used.length < rule.selectors.length) rule.selectors = used;
+  return keepSelectors(css, (selector) => requiredNames(selector).every((name) => named.has(name)));
+}
+
+/** Inline-script calls that write markup, after which a page no longer has the elements it was built with. */
+const WRITES_MARKUP =
+  /\b(createElement|insertAdjacent\w*|append|prepend|replaceWith|replaceChildren|cloneNode|write)\s*\(|\b(inner|outer)HTML\b/;
+
+/**
+ * Whether a page keeps the elements it was built with: it loads no script file, and its inline
+ * scripts set classes and attributes but write no markup. Its stylesheet can then be matched
+ * against its markup (`cssMatchedBy`).
+ */
+export function keepsItsMarkup(html: string): boolean {
+  return (
+    !/<script\b[^>]*\ssrc=/i.test(html) &&
+    !runnableInlineScripts(html).some((code) => WRITES_MARKUP.test(code))
+  );
+}
+
+/** Pseudo-classes whose arguments must match as they stand; every other one is a state. */
+const MATCHING_PSEUDO = /^:(is|where|has)$/i;
+
+/**
+ * The selector with everything a browser or a script can change taken out, so that it matches
+ * every element it could ever match, and more: attributes (`open`, `hidden`, `data-theme`), states
+ * and positions (`:hover`, `:first-child`), negations, pseudo-elements (their element must still
+ * be there), and the classes that `scriptNames` holds (an inline script may set them on any element).
+ */
+function relaxSelector(selector: string, scriptNames: ReadonlySet<string>): string {
+  return selectorParser((root) => {
+    const changeable: selectorParser.Node[] = [];
+    root.walk((node) => {
+      if (
+        node.type === 'attribute' ||
+        (node.type === 'class' && scriptNames.has(node.value)) ||
+        (node.type === 'pseudo' && !MATCHING_PSEUDO.test(node.value))
+      )
+        changeable.push(node);
+    });
+    for (const node of changeable) node.remove();
+    // A compound left empty matches any element; a relative selector (`:has(> x)`) starts with its
+    // combinator, which stays first.
+    root.walk((node) => {
+      if (node.type !== 'selector') return;
+      const nodes = [...node.nodes];
+      nodes.forEach((child, index) => {
+        const next = nodes[index + 1];
+        if (child.type === 'combinator' && (next === undefined || next.type === 'combinator'))
+          node.insertAfter(child, selectorParser.universal());
+      });
+      const first = node.first as selectorParser.Node | undefined;
+      const relative = node.parent?.type === 'pseudo' && /^:has$/i.test(node.parent.value);
+      if (first === undefined || (first.type === 'combinator' && !relative))
+        node.prepend(selectorParser.universal());
+    });
+  }).processSync(selector);
+}
+
+/**
+ * The rules of `css` that can match an element of one of `pages`, each of which keeps its markup
+ * (`keepsItsMarkup`): a selector stays if, once relaxed (`relaxSelector`), it matches in one of
+ * them. A selector the matcher cannot read stays too.
+ */
+export function cssMatchedBy(css: string, pages: readonly string[]): string {
+  const documents = pages.map((html) =>
+    parse(html, { blockTextElements: { script: true, style: true } }),
+  );
+  const scriptNames = new Set(
+    pages.flatMap((html) => runnableInlineScripts(html)).flatMap(namesIn),
+  );
+  return keepSelectors(css, (selector) => {
+    try {
+      const relaxed = relaxSelector(selector, scriptNames);
+      return documents.some((document) => document.querySelector(relaxed) !== null);
+    } catch {
+      return true;
+    }
   });
-  removeEmptyBlocks(root);
-  return root.toString();
 }
 
 /** The page with each `<style>` element's text replaced by `restyle(text)`. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cssUsedBy, markupInJson, markupOf, restylePage } from '../../src/lib/page-css.ts';
+import {
+  cssMatchedBy,
+  cssUsedBy,
+  keepsItsMarkup,
+  markupInJson,
+  markupOf,
+  restylePage,
+} from '../../src/lib/page-css.ts';
 
 const css = [
   '.card{padding:1rem}',
@@ -57,6 +64,68 @@ describe('cssUsedBy', () => {
   it('does not count the classes of the stylesheet itself as used', () => {
     const kept = cssUsedBy(css, [markupOf(page(css))]);
     expect(kept).not.toContain('.unused');
+  });
+});
+
+describe('cssMatchedBy', () => {
+  const staticPage = `<html><head><script>document.documentElement.classList.add("scripted")</script></head><body>
+    <div class="prose"><p>Text <strong>bold</strong></p></div>
+    <div class="table-box"><table><tr><td>cell</td></tr></table></div>
+    <ul class="space-y-4"><li>a</li><li>b</li></ul>
+    <details><summary>More</summary><pre><code class="kw">x</code></pre></details>
+    <a class="btn" href="/">Go</a></body></html>`;
+  const kept = (rule: string, pages = [staticPage]) =>
+    cssMatchedBy(`${rule}{color:red}`, pages) !== '';
+
+  it('keeps a rule only where its elements stand as the selector says', () => {
+    expect(kept('.prose :where(p):not(:where([class~=not-prose],[class~=not-prose] *))')).toBe(
+      true,
+    );
+    expect(kept('.prose :where(strong)')).toBe(true);
+    expect(kept('.prose :where(table)'), 'the table stands outside the prose').toBe(false);
+    expect(kept('.prose :where(a)'), 'the link stands outside the prose').toBe(false);
+    expect(kept('.table-box td')).toBe(true);
+    expect(kept('details code.kw'), 'inside <pre>, elements still count').toBe(true);
+    expect(kept('.btn+.btn')).toBe(false);
+  });
+
+  it('keeps what attributes, states, scripts and pseudo-elements could make match', () => {
+    expect(kept('details[open]>summary')).toBe(true);
+    expect(kept('.btn:hover')).toBe(true);
+    expect(kept('.btn:focus-visible')).toBe(true);
+    expect(kept(':where(.space-y-4>:not(:last-child))')).toBe(true);
+    expect(kept('li:first-child+li')).toBe(true);
+    expect(kept('ul ::marker')).toBe(true);
+    expect(kept(':root,:host')).toBe(true);
+    expect(kept('::backdrop')).toBe(true);
+    expect(kept('[hidden]:where(:not([hidden=until-found]))')).toBe(true);
+    expect(kept(':where([data-theme=dark]) .btn')).toBe(true);
+    expect(kept('.scripted .btn'), 'a class an inline script sets').toBe(true);
+    expect(kept('.only-with-script .btn'), 'a class nothing sets').toBe(false);
+    expect(kept('.prose:has(> p)')).toBe(true);
+    expect(kept('.prose:has(> table)')).toBe(false);
+  });
+
+  it('keeps a rule that one page of the group matches', () => {
+    const other = '<html><body><div class="prose"><a href="/">x</a></div></body></html>';
+    expect(kept('.prose :where(a)', [staticPage, other])).toBe(true);
+  });
+});
+
+describe('keepsItsMarkup', () => {
+  it('holds for inline scripts that set classes and attributes, not for script files or markup writers', () => {
+    const withScript = (script: string) => `<html><head>${script}</head><body></body></html>`;
+    expect(keepsItsMarkup(withScript('<script>document.body.classList.add("x")</script>'))).toBe(
+      true,
+    );
+    expect(
+      keepsItsMarkup(withScript('<script type="application/ld+json">{"a":"append("}</script>')),
+    ).toBe(true);
+    expect(keepsItsMarkup(withScript('<script type="module" src="/a.js"></script>'))).toBe(false);
+    expect(
+      keepsItsMarkup(withScript('<script>el.append(document.createElement("p"))</script>')),
+    ).toBe(false);
+    expect(keepsItsMarkup(withScript('<script>el.innerHTML = "<p>x</p>"</script>'))).toBe(false);
   });
 });
 
