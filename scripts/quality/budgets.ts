@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/page-script-loader.ts';
 import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
 import { isExternal } from './links.ts';
 import { formatTable } from './table.ts';
@@ -20,7 +21,10 @@ export const budgets = {
   /** The CSS one page carries. */
   cssGzip: 7 * KB,
   inlineScriptBytes: 1 * KB,
-  /** Script a page loads up front and on demand; pages not listed load none. */
+  /**
+   * Script a page loads up front (right after its first paint) and on demand; pages not listed
+   * load none.
+   */
   scripts: {
     '/contact/': { initial: 4 * KB, lazy: 0 },
     '/contact/thanks/': { initial: 1 * KB, lazy: 0 },
@@ -177,9 +181,12 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
       }
     }
 
+    // A page's own scripts: files it names, and those its loader imports right after the first paint.
     const entryScripts = document
-      .querySelectorAll('script[src]')
-      .map((script) => local(script.getAttribute('src')))
+      .querySelectorAll(`script[src], script[${PAGE_SCRIPT_ATTRIBUTE}]`)
+      .map((script) =>
+        local(script.getAttribute('src') ?? script.getAttribute(PAGE_SCRIPT_ATTRIBUTE)),
+      )
       .filter((file): file is string => Boolean(file));
     const initial = moduleGraph(outDir, entryScripts, false);
     const everything = moduleGraph(outDir, entryScripts, true);

@@ -12,6 +12,7 @@ import {
   measureImages,
 } from '../../scripts/quality/budgets';
 import { validatePages } from '../../scripts/quality/html';
+import { PAGE_SCRIPT_ATTRIBUTE, pageScriptLoader } from '../../src/scripts/page-script-loader';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
 
 const page = (body: string, head = '') =>
@@ -160,6 +161,22 @@ describe('budget gate', () => {
         expect.stringMatching(/^\/: \d+ B gzip of script up front, budget 0 B$/),
       ]),
     );
+    expect(pages.find((p) => p.route === '/')?.initialJsGzip).toBeGreaterThan(40);
+  });
+
+  it('counts the script a loader starts after the first paint, and its imports, as up front', () => {
+    const root = site({
+      ...healthy,
+      'index.html': page(
+        `<main><h1>Home</h1></main><script ${PAGE_SCRIPT_ATTRIBUTE}="/_astro/app.js">${pageScriptLoader}</script>`,
+      ),
+      '_astro/app.js': `import "./dep.js";${'a'.repeat(300)}`,
+      '_astro/dep.js': 'b'.repeat(300),
+    });
+    const { problems, pages } = measureBudgets(root, readPages(root));
+    expect(problems).toEqual([
+      expect.stringMatching(/^\/: \d+ B gzip of script up front, budget 0 B$/),
+    ]);
     expect(pages.find((p) => p.route === '/')?.initialJsGzip).toBeGreaterThan(40);
   });
 
