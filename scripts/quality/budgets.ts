@@ -161,6 +161,9 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
         .querySelectorAll('script[src], img[src], source[src], iframe[src], video[src], audio[src]')
         .map((e) => e.getAttribute('src')),
       ...document
+        .querySelectorAll(`script[${PAGE_SCRIPT_ATTRIBUTE}]`)
+        .map((e) => e.getAttribute(PAGE_SCRIPT_ATTRIBUTE)),
+      ...document
         .querySelectorAll('link[href]')
         .filter(
           (e) => e.getAttribute('rel') !== 'canonical' && e.getAttribute('rel') !== 'alternate',

@@ -1,8 +1,9 @@
 /**
  * Each page inlines the site's stylesheet; most of it styles other pages. These helpers cut it down
- * to what a group of pages can use (their markup, the scripts they load and the markup those scripts
- * fetch). src/integrations/page-css.ts applies them to the build; src/integrations/csp-meta.ts then
- * pins each page's policy to the hashes of what is left.
+ * to what a group of pages can use: the rules that match their markup where the pages keep it
+ * (`cssMatchedBy`), else the rules whose classes and elements their markup, the scripts they load and
+ * the markup those scripts fetch name (`cssUsedBy`). src/integrations/page-css.ts applies them to
+ * the build; src/integrations/csp-meta.ts then pins each page's policy to the hashes of what is left.
  */
 import { parse } from 'node-html-parser';
 import postcss, { type Container } from 'postcss';

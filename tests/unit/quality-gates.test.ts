@@ -178,6 +178,16 @@ describe('budget gate', () => {
       expect.stringMatching(/^\/: \d+ B gzip of script up front, budget 0 B$/),
     ]);
     expect(pages.find((p) => p.route === '/')?.initialJsGzip).toBeGreaterThan(40);
+
+    const elsewhere = site({
+      ...healthy,
+      'index.html': page(
+        `<main><h1>Home</h1></main><script ${PAGE_SCRIPT_ATTRIBUTE}="https://cdn.example.org/app.js">${pageScriptLoader}</script>`,
+      ),
+    });
+    expect(measureBudgets(elsewhere, readPages(elsewhere)).problems).toEqual([
+      '/: requests https://cdn.example.org/app.js from another origin',
+    ]);
   });
 
   it('counts a lazily imported chunk as on demand, not up front', () => {
