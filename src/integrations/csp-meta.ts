@@ -1,8 +1,7 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { moveCspMetaFirst, pinCspToInlineCode } from '../lib/csp-meta.ts';
+import { rewritePages } from './built-pages.ts';
 
 /**
  * Finishes Astro's CSP meta tag on every page: it allows exactly the page's own inline scripts and
@@ -15,23 +14,15 @@ export function cspMeta(): AstroIntegration {
     name: 'csp-meta',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true })).filter((file) =>
-          file.endsWith('.html'),
-        );
-        await Promise.all(
-          pages.map(async (page) => {
-            const file = join(root, page);
-            try {
-              const html = await readFile(file, 'utf8');
-              await writeFile(file, moveCspMetaFirst(await pinCspToInlineCode(html)));
-            } catch (error) {
-              throw new Error(`${page}: ${(error as Error).message}: is security.csp still on?`, {
-                cause: error,
-              });
-            }
-          }),
-        );
+        await rewritePages(fileURLToPath(dir), async (html, page) => {
+          try {
+            return moveCspMetaFirst(await pinCspToInlineCode(html));
+          } catch (error) {
+            throw new Error(`${page}: ${(error as Error).message}: is security.csp still on?`, {
+              cause: error,
+            });
+          }
+        });
       },
     },
   };

@@ -1,9 +1,8 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadScriptsAfterPaint, moduleScriptUrls } from '../lib/page-scripts.ts';
 import { PAGE_SCRIPT_ATTRIBUTE, pageScriptLoader } from '../scripts/page-script-loader.ts';
+import { rewritePages } from './built-pages.ts';
 
 /**
  * Every page's scripts start after its first paint (src/lib/page-scripts.ts). Astro 7 has no option
@@ -15,25 +14,14 @@ export function scriptsAfterPaint(): AstroIntegration {
     name: 'scripts-after-paint',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true })).filter((file) =>
-          file.endsWith('.html'),
-        );
         let scripts = 0;
-        await Promise.all(
-          pages.map(async (page) => {
-            const file = join(root, page);
-            const html = await readFile(file, 'utf8');
-            scripts += moduleScriptUrls(html).length;
-            await writeFile(
-              file,
-              loadScriptsAfterPaint(html, {
-                loader: pageScriptLoader,
-                attribute: PAGE_SCRIPT_ATTRIBUTE,
-              }),
-            );
-          }),
-        );
+        await rewritePages(fileURLToPath(dir), (html) => {
+          scripts += moduleScriptUrls(html).length;
+          return loadScriptsAfterPaint(html, {
+            loader: pageScriptLoader,
+            attribute: PAGE_SCRIPT_ATTRIBUTE,
+          });
+        });
         logger.info(`${scripts} page scripts load after the first paint`);
       },
     },

@@ -11,6 +11,7 @@ import {
   parseCsp,
   renderHeadersFile,
 } from '../lib/security-headers.ts';
+import { builtPages } from './built-pages.ts';
 
 /**
  * Writes `_headers` into the build for Netlify and Cloudflare Pages. Its Content-Security-Policy is
@@ -28,9 +29,7 @@ export function securityHeaders(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = (await readdir(root, { recursive: true })).filter((file) =>
-          file.endsWith('.html'),
-        );
+        const pages = await builtPages(root);
         const csps = await Promise.all(
           pages.map(async (page) => {
             const policy = cspFromHtml(await readFile(join(root, page), 'utf8'));
