@@ -9,6 +9,7 @@ import {
   measureBudgets,
   measureImages,
 } from './quality/budgets.ts';
+import { measureSent } from './quality/first-round-trip.ts';
 import { checkGlyphs } from './quality/glyphs.ts';
 import { validatePages } from './quality/html.ts';
 import { checkInternalLinks } from './quality/links.ts';
@@ -21,7 +22,7 @@ if (pages.length === 0) {
 
 const html = await validatePages(pages);
 const links = checkInternalLinks(outDir, pages);
-const budget = measureBudgets(outDir, pages);
+const budget = measureBudgets(outDir, pages, await measureSent(outDir, pages));
 const images = measureImages(outDir, pages);
 const glyphs = checkGlyphs(pages);
 

@@ -106,6 +106,8 @@ export async function startStaticServer({
       'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
       vary: 'Accept-Encoding',
       ...(encoding ? { 'content-encoding': encoding } : {}),
+      // A whole file is sent in one piece, as a CDN sends it, not in chunks.
+      'content-length': String(body.length),
     };
     for (const rule of rules) {
       if (rule.pattern.test(url.pathname))

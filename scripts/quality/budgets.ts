@@ -5,8 +5,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import {
+  ISLAND_PARTS_ATTRIBUTE,
+  ISLAND_STYLESHEET_ATTRIBUTE,
+} from '../../src/client/island-parts.ts';
 import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/page-script-loader.ts';
 import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
+import { FIRST_ROUND_TRIP_BYTES } from './first-round-trip.ts';
 import { isExternal } from './links.ts';
 import { formatTable } from './table.ts';
 
@@ -18,18 +23,23 @@ export const budgets = {
    * must fit in it, i.e. the HTML (with its inlined CSS) up to the end of the block that holds the h1.
    */
   firstPaintGzip: 14 * KB,
+  /**
+   * The whole document as it is sent (brotli body and response headers, `measureSent`) fits in
+   * that first round trip too: the audit's simulation paints nothing until the document is complete.
+   */
+  sentBytes: FIRST_ROUND_TRIP_BYTES,
   /** The CSS one page carries. */
   cssGzip: 7 * KB,
   inlineScriptBytes: 1 * KB,
   /**
-   * Script a page loads up front (right after its first paint) and on demand; pages not listed
-   * load none.
+   * Script a page loads up front (right after its first paint) and on demand, and its island's
+   * parts with their stylesheet (which repeats the page's CSS); pages not listed load none.
    */
   scripts: {
-    '/contact/': { initial: 4 * KB, lazy: 0 },
-    '/contact/thanks/': { initial: 1 * KB, lazy: 0 },
-    '/executable-specs/': { initial: 2 * KB, lazy: 20 * KB },
-  } as Record<string, { initial: number; lazy: number }>,
+    '/contact/': { initial: 4 * KB, lazy: 0, island: 0 },
+    '/contact/thanks/': { initial: 1 * KB, lazy: 0, island: 0 },
+    '/executable-specs/': { initial: 2 * KB, lazy: 20 * KB, island: 10 * KB },
+  } as Record<string, { initial: number; lazy: number; island: number }>,
   modernImageExtensions: ['.avif', '.webp', '.svg'],
   /** What a page transfers on load: HTML, CSS, fonts, images and the scripts it loads up front. */
   transfer: { default: 40 * KB, '/executable-specs/': 60 * KB } as Record<string, number>,
@@ -46,7 +56,11 @@ export interface PageCost {
   fontBytes: number;
   initialJsGzip: number;
   lazyJsGzip: number;
+  /** The island's parts and their stylesheet, fetched when the island mounts. */
+  islandGzip: number;
   transfer: number;
+  /** The document as the server sends it, headers included; 0 when not measured. */
+  sent: number;
 }
 
 export interface BudgetReport {
@@ -109,7 +123,11 @@ function fontFiles(css: string, baseUrl: string, outDir: string): string[] {
   );
 }
 
-export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport {
+export function measureBudgets(
+  outDir: string,
+  pages: BuiltPage[],
+  sentByRoute: ReadonlyMap<string, number> = new Map(),
+): BudgetReport {
   const problems: string[] = [];
   for (const css of listFiles(outDir).filter((file) => file.endsWith('.css'))) {
     if (/url\(\s*["']?(?:https?:)?\/\//.test(readFileSync(css, 'utf8')))
@@ -129,6 +147,12 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
         `${route}: first screen ${firstPaintGzip} B gzip (HTML with its CSS), budget ${budgets.firstPaintGzip} B`,
       );
     }
+
+    const sent = sentByRoute.get(route) ?? 0;
+    if (sent > budgets.sentBytes)
+      problems.push(
+        `${route}: the document is ${sent} B as sent (brotli and headers), more than the ${budgets.sentBytes} B of the first round trip`,
+      );
 
     const stylesheets = document.querySelectorAll('link[rel="stylesheet"]');
     for (const link of stylesheets)
@@ -196,13 +220,26 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
     const lazy = [...everything].filter((file) => !initial.has(file));
     const initialJsGzip = sumGzip(initial);
     const lazyJsGzip = sumGzip(lazy);
-    const budget = budgets.scripts[route] ?? { initial: 0, lazy: 0 };
+    const budget = budgets.scripts[route] ?? { initial: 0, lazy: 0, island: 0 };
     if (initialJsGzip > budget.initial)
       problems.push(
         `${route}: ${initialJsGzip} B gzip of script up front, budget ${budget.initial} B`,
       );
     if (lazyJsGzip > budget.lazy)
       problems.push(`${route}: ${lazyJsGzip} B gzip of script on demand, budget ${budget.lazy} B`);
+    const islandFiles = document
+      .querySelectorAll(`[${ISLAND_PARTS_ATTRIBUTE}]`)
+      .flatMap((root) =>
+        [ISLAND_PARTS_ATTRIBUTE, ISLAND_STYLESHEET_ATTRIBUTE].map((name) =>
+          local(root.getAttribute(name) || undefined),
+        ),
+      )
+      .filter((file): file is string => Boolean(file));
+    const islandGzip = sumGzip(islandFiles);
+    if (islandGzip > budget.island)
+      problems.push(
+        `${route}: ${islandGzip} B gzip of island parts and their stylesheet, budget ${budget.island} B`,
+      );
 
     const cssFiles = stylesheets
       .map((link) => local(link.getAttribute('href')))
@@ -249,7 +286,9 @@ export function measureBudgets(outDir: string, pages: BuiltPage[]): BudgetReport
       fontBytes,
       initialJsGzip,
       lazyJsGzip,
+      islandGzip,
       transfer,
+      sent,
     };
   });
 
@@ -265,7 +304,9 @@ export function formatBudgetTable({ pages }: BudgetReport): string {
     'fonts',
     'JS up front gz',
     'JS on demand gz',
+    'island gz',
     'on load',
+    'sent',
   ];
   const rows = pages.map((p) =>
     [
@@ -276,10 +317,12 @@ export function formatBudgetTable({ pages }: BudgetReport): string {
       p.fontBytes,
       p.initialJsGzip,
       p.lazyJsGzip,
+      p.islandGzip,
       p.transfer,
+      p.sent,
     ].map(String),
   );
-  const budgetLine = `budgets: first screen ${budgets.firstPaintGzip} B gzip, CSS ${budgets.cssGzip} B gzip a page, on load ${Object.entries(
+  const budgetLine = `budgets: first screen ${budgets.firstPaintGzip} B gzip, sent ${budgets.sentBytes} B, CSS ${budgets.cssGzip} B gzip a page, on load ${Object.entries(
     budgets.transfer,
   )
     .map(([page, bytes]) => `${bytes} B (${page})`)

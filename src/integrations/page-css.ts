@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { IslandPartsFile } from '../client/island-parts.ts';
+import { pointToIslandParts, takeIslandParts } from '../lib/island-parts.ts';
 import {
   cssMatchedBy,
   cssUsedBy,
@@ -9,6 +12,7 @@ import {
   markupInJson,
   markupOf,
   restylePage,
+  stylesOf,
 } from '../lib/page-css.ts';
 
 /** Module files a script names: its static and dynamic imports and its workers. */
@@ -21,7 +25,9 @@ const FETCHED_JSON = /"(\/[^"\s]+\.json)"/g;
  * they were built with, the rules that match it; elsewhere the rules whose classes and elements their
  * markup, the scripts they load (and theirs) and the JSON markup they fetch name. A spotlight page carries what every spotlight
  * may use, so adding a spotlight adds no new stylesheet, and the policy's hashes grow with routes,
- * not pages. Wire it before `cspMeta()`, which pins each page's policy to its own styles.
+ * not pages. Markup only an island uses leaves the page for a file of its own, with a stylesheet
+ * that also styles it (src/lib/island-parts.ts). Wire it before `cspMeta()`, which pins each page's
+ * policy to its own styles.
  */
 export function pageCss(): AstroIntegration {
   let assetsDir = '';
@@ -59,11 +65,22 @@ export function pageCss(): AstroIntegration {
         const groups = [...assets.values()].map((urls) =>
           urls.map((url) => fileURLToPath(url)).filter((file) => file.endsWith('.html')),
         );
+        /** Writes a file into the assets folder under a name that changes with its content. */
+        const writeAsset = async (extension: string, text: string): Promise<string> => {
+          const hash = createHash('sha256').update(text).digest('base64url').slice(0, 10);
+          const name = `island.${hash}.${extension}`;
+          await writeFile(join(root, assetsDir, name), text);
+          return `/${assetsDir}/${name}`;
+        };
+
         let before = 0;
         let after = 0;
         let matched = 0;
         for (const files of groups.filter((group) => group.length > 0)) {
-          const pages = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+          const built = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+          const taken = built.map(takeIslandParts);
+          const pages = taken.map(({ page }) => page);
+          const partsMarkup = taken.flatMap(({ parts }) => Object.values(parts).map(markupOf));
           const content: string[] = [];
           for (const html of pages) {
             content.push(markupOf(html));
@@ -75,7 +92,9 @@ export function pageCss(): AstroIntegration {
           }
           // Pages that keep their markup are matched against it; where scripts build markup, the
           // names the pages and their scripts use are all there is to go by.
-          const matchable = pages.every(keepsItsMarkup);
+          const matchable = taken.every(({ page, parts }) =>
+            keepsItsMarkup(page, { hasIslandParts: Object.keys(parts).length > 0 }),
+          );
           if (matchable) matched += files.length;
           const pruned = new Map<string, string>();
           const restyle = (css: string) => {
@@ -83,11 +102,28 @@ export function pageCss(): AstroIntegration {
               pruned.set(css, matchable ? cssMatchedBy(css, pages) : cssUsedBy(css, content));
             return pruned.get(css) ?? css;
           };
+          // The island's stylesheet is the page's with the parts' rules among them, each where it
+          // stood: a stylesheet of the parts' rules alone, applied after the page's, would put them
+          // after rules they came before and win where they used to lose.
+          const stylesheetUrl =
+            partsMarkup.length > 0
+              ? await writeAsset(
+                  'css',
+                  stylesOf(built[0] ?? '')
+                    .map((css) => cssUsedBy(css, [...content, ...partsMarkup]))
+                    .join('\n'),
+                )
+              : '';
           await Promise.all(
             files.map(async (file, index) => {
-              const html = pages[index] ?? '';
-              const page = restylePage(html, restyle);
-              before += html.length;
+              const { page: html, parts } = taken[index] ?? { page: '', parts: {} };
+              let page = restylePage(html, restyle);
+              if (Object.keys(parts).length > 0) {
+                const partsFile: IslandPartsFile = { parts };
+                const partsUrl = await writeAsset('json', JSON.stringify(partsFile));
+                page = pointToIslandParts(page, { partsUrl, stylesheetUrl });
+              }
+              before += (built[index] ?? '').length;
               after += page.length;
               await writeFile(file, page);
             }),

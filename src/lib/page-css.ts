@@ -113,13 +113,15 @@ const WRITES_MARKUP =
   /\b(createElement|insertAdjacent\w*|append|prepend|replaceWith|replaceChildren|cloneNode|write)\s*\(|\b(inner|outer)HTML\b/;
 
 /**
- * Whether a page keeps the elements it was built with: it loads no script file, and its inline
- * scripts set classes and attributes but write no markup. Its stylesheet can then be matched
- * against its markup (`cssMatchedBy`).
+ * Whether a page keeps the elements it was built with as long as its inline stylesheet is all it
+ * has: its inline scripts set classes and attributes but write no markup, and it loads no script
+ * file, or it has island parts (src/lib/island-parts.ts), whose scripts change markup only once the
+ * island's stylesheet, which holds every rule the page may need, applies. Its inline stylesheet can
+ * then be matched against its markup (`cssMatchedBy`).
  */
-export function keepsItsMarkup(html: string): boolean {
+export function keepsItsMarkup(html: string, { hasIslandParts = false } = {}): boolean {
   return (
-    !/<script\b[^>]*\ssrc=/i.test(html) &&
+    (hasIslandParts || !/<script\b[^>]*\ssrc=/i.test(html)) &&
     !runnableInlineScripts(html).some((code) => WRITES_MARKUP.test(code))
   );
 }
@@ -183,6 +185,11 @@ export function cssMatchedBy(css: string, pages: readonly string[]): string {
       return true;
     }
   });
+}
+
+/** The text of each `<style>` element of the page. */
+export function stylesOf(html: string): string[] {
+  return [...html.matchAll(STYLE_ELEMENT)].map(([, , css]) => css ?? '');
 }
 
 /** The page with each `<style>` element's text replaced by `restyle(text)`. */

@@ -7,6 +7,10 @@ import {
   sourceWords,
   traceWords,
 } from '../../src/content/interface/demo.ts';
+import {
+  ISLAND_PART_ATTRIBUTE,
+  ISLAND_STYLESHEET_ATTRIBUTE,
+} from '../../src/client/island-parts.ts';
 import { check } from '../../src/lib/checker/bfs.ts';
 import { traceHash } from '../../src/lib/demo/shared-trace.ts';
 import { defaultParameters, dnsControlPlane } from '../../src/lib/models/dns-control-plane.ts';
@@ -50,6 +54,85 @@ test.describe('without JavaScript', () => {
     await expect(steps(page).last()).toContainText('plan 2 (deleted)');
     await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeHidden();
   });
+
+  test('the page carries none of the markup only the island uses', async ({ page }) => {
+    await page.goto(PAGE);
+    const parts = demo(page).locator(`template[${ISLAND_PART_ATTRIBUTE}]`);
+    expect(await parts.count()).toBeGreaterThan(0);
+    for (const part of await parts.all())
+      expect(await part.evaluate((template) => template.innerHTML)).toBe('');
+    await expect(demo(page).locator('button, select, textarea, input')).toHaveCount(0);
+  });
+});
+
+test('the island’s parts arrive styled when it mounts: every control a 44 px target', async ({
+  page,
+}) => {
+  await openDemo(page);
+  const stylesheet = await demo(page).getAttribute(ISLAND_STYLESHEET_ATTRIBUTE);
+  expect(
+    await page.evaluate(
+      (href) => [...document.styleSheets].some((sheet) => sheet.href?.endsWith(href)),
+      stylesheet ?? '',
+    ),
+  ).toBe(true);
+  await expect(demo(page).locator(`template[${ISLAND_PART_ATTRIBUTE}]`)).toHaveCount(0);
+  const controls = demo(page).locator('select:visible, button:visible');
+  expect(await controls.count()).toBeGreaterThan(5);
+  for (const control of await controls.all()) {
+    const box = await control.boundingBox();
+    // The site's controls are 44 px targets (WCAG 2.5.5); without the island's rules a button
+    // that only the island shows is 32 px.
+    expect(
+      box?.height,
+      await control.evaluate((element) => element.outerHTML.slice(0, 80)),
+    ).toBeGreaterThanOrEqual(44);
+  }
+});
+
+test('until the island’s stylesheet applies, no script adds markup to the page', async ({
+  page,
+}) => {
+  // The page's inline CSS holds only the rules its built markup matches; markup added earlier
+  // would have no styles.
+  await page.addInitScript(() => {
+    const early: string[] = [];
+    (window as unknown as { early: string[] }).early = early;
+    addEventListener('DOMContentLoaded', () =>
+      new MutationObserver((records) => {
+        const islandStyled = [...document.styleSheets].some((sheet) =>
+          sheet.href?.includes('/_astro/island.'),
+        );
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof Element && node.localName !== 'link' && !islandStyled)
+              early.push(node.outerHTML.slice(0, 80));
+      }).observe(document, { childList: true, subtree: true }),
+    );
+  });
+  await openDemo(page);
+  await demo(page).getByRole('button', { name: checkWords.run }).click();
+  await expect(checkStatus(page)).toHaveText(sentence(checkWords.violated, ANY, ANY));
+  expect(await page.evaluate(() => (window as unknown as { early: string[] }).early)).toEqual([]);
+});
+
+test('if the island’s parts fail to arrive, the demo stays as built, and the next touch tries again', async ({
+  page,
+}) => {
+  const parts = /\/_astro\/island\.[\w-]+\.json$/;
+  await page.route(parts, (route) => route.abort());
+  await visit(page, PAGE);
+  const failed = page.waitForEvent('requestfailed', (request) => parts.test(request.url()));
+  await demo(page).scrollIntoViewIfNeeded();
+  await failed;
+  const built = String(shortestCounterexample().trace.steps.length);
+  await expect(checkStatus(page)).toHaveText(sentence(checkWords.builtResult, built, COUNT));
+  await expect(steps(page)).toHaveCount(Number(built));
+  await expect(demo(page).getByRole('button', { name: checkWords.run })).toHaveCount(0);
+
+  await page.unroute(parts);
+  await demo(page).locator('[data-check-status]').hover();
+  await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeVisible();
 });
 
 test('the model’s source is there to read, highlighted by class, and as plain text without JavaScript', async ({

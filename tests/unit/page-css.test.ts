@@ -127,6 +127,19 @@ describe('keepsItsMarkup', () => {
     ).toBe(false);
     expect(keepsItsMarkup(withScript('<script>el.innerHTML = "<p>x</p>"</script>'))).toBe(false);
   });
+
+  it('holds for a page with island parts, whose script files wait for the island stylesheet', () => {
+    const page = (script: string) =>
+      `<html><head>${script}</head><body><div data-island-parts></div></body></html>`;
+    const loader = '<script type="module" src="/loader.js"></script>';
+    expect(keepsItsMarkup(page(loader), { hasIslandParts: true })).toBe(true);
+    expect(
+      keepsItsMarkup(page(`${loader}<script>el.append(document.createElement("p"))</script>`), {
+        hasIslandParts: true,
+      }),
+      'an inline script runs before the island stylesheet',
+    ).toBe(false);
+  });
 });
 
 describe('restylePage', () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../scripts/quality/build-output';
 import {
@@ -11,6 +12,7 @@ import {
   measureBudgets,
   measureImages,
 } from '../../scripts/quality/budgets';
+import { FIRST_ROUND_TRIP_BYTES, measureSent } from '../../scripts/quality/first-round-trip';
 import { validatePages } from '../../scripts/quality/html';
 import { PAGE_SCRIPT_ATTRIBUTE, pageScriptLoader } from '../../src/scripts/page-script-loader';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
@@ -205,6 +207,55 @@ describe('budget gate', () => {
     );
     expect(cost?.initialJsGzip).toBeGreaterThan(0);
     expect(cost?.lazyJsGzip).toBeGreaterThan(cost?.initialJsGzip ?? 0);
+  });
+
+  it('counts the island’s parts and stylesheet against the page’s island budget', () => {
+    const parts = JSON.stringify({ parts: { controls: randomBytes(600).toString('base64') } });
+    const stylesheet = `/* ${randomBytes(600).toString('base64')} */`;
+    const root = site({
+      ...healthy,
+      'index.html': page(
+        '<main><h1>Home</h1><section data-island-parts="/_astro/p.json" data-island-stylesheet="/_astro/s.css"></section></main>',
+      ),
+      '_astro/p.json': parts,
+      '_astro/s.css': stylesheet,
+    });
+    const { problems, pages } = measureBudgets(root, readPages(root));
+    expect(pages.find((p) => p.route === '/')?.islandGzip).toBe(
+      gzipSize(parts) + gzipSize(stylesheet),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^\/: \d+ B gzip of island parts and their stylesheet, budget 0 B$/),
+    ]);
+  });
+});
+
+describe('first round trip', () => {
+  it('measures a document as sent: its brotli body and every header the host adds', async () => {
+    const html = page(`<main><h1>Home</h1><p>${randomBytes(3000).toString('base64')}</p></main>`);
+    const bare = site({ 'index.html': html });
+    const withHeaders = site({
+      'index.html': html,
+      _headers: `/*\n  X-Policy: ${'p'.repeat(2000)}\n`,
+    });
+    const sentBare = (await measureSent(bare, readPages(bare))).get('/') ?? 0;
+    const sentWithHeaders = (await measureSent(withHeaders, readPages(withHeaders))).get('/') ?? 0;
+    expect(sentBare).toBeGreaterThan(brotliCompressSync(html).length);
+    expect(sentBare).toBeLessThan(brotliCompressSync(html).length + 300);
+    expect(sentWithHeaders - sentBare).toBe('X-Policy: \r\n'.length + 2000);
+  });
+
+  it('fails a page whose document does not fit in the first round trip', () => {
+    const root = site(healthy);
+    const sent = new Map([
+      ['/', FIRST_ROUND_TRIP_BYTES + 1],
+      ['/training/', FIRST_ROUND_TRIP_BYTES],
+    ]);
+    const { problems, pages } = measureBudgets(root, readPages(root), sent);
+    expect(pages.map(({ route, sent }) => [route, sent])).toEqual([...sent]);
+    expect(problems).toEqual([
+      `/: the document is ${FIRST_ROUND_TRIP_BYTES + 1} B as sent (brotli and headers), more than the 14600 B of the first round trip`,
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The explainer's island: wires the exhaustive check, random testing, the replay against the
+ * The explainer's island, mounted once its parts are in place (src/client/island-parts.ts): wires the exhaustive check, random testing, the replay against the
  * implementation and sharing to one worker and one trace panel, then shows the linked trace or
  * takes over the one the build rendered.
  */
@@ -31,11 +31,6 @@ export function mount(root: HTMLElement): void {
   const sharing = sharingController(root, controls, traceView, check.status);
   loadSourcesOnOpen(root);
 
-  for (const hidden of root.querySelectorAll<HTMLElement>(
-    '[data-controls], [data-random-controls]',
-  )) {
-    hidden.hidden = false;
-  }
   if (!sharing.openFromAddress()) adoptBuildTimeTrace(root, traceView);
 }
 

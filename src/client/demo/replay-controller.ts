@@ -89,5 +89,4 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
     text.value = await chosen.text();
     replayText(text.value);
   });
-  required(section, '[data-replay-controls]', HTMLElement).hidden = false;
 }

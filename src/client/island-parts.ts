@@ -1,0 +1,71 @@
+/**
+ * Puts an island's parts in place when it mounts: markup only the island uses, which the build
+ * moves out of the page into a file with the stylesheet that styles it (src/lib/island-parts.ts
+ * says why and how). Where the build has not moved them (the dev server), the parts are taken
+ * from their templates in the page.
+ */
+export const ISLAND_PART_ATTRIBUTE = 'data-island-part';
+/** On the island's root: empty in the source, the parts file's URL once the build has moved them. */
+export const ISLAND_PARTS_ATTRIBUTE = 'data-island-parts';
+/**
+ * On the island's root: the stylesheet for the page with its parts in place. It holds every rule of
+ * the page's inline one too, in the same order, so it adds the parts' rules without reordering any.
+ */
+export const ISLAND_STYLESHEET_ATTRIBUTE = 'data-island-stylesheet';
+
+/** The parts file: each part's markup by name. */
+export interface IslandPartsFile {
+  parts: Record<string, string>;
+}
+
+async function fetchPartsFile(url: string): Promise<IslandPartsFile> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as IslandPartsFile;
+}
+
+function applyStylesheet(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = url;
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => {
+      link.remove();
+      reject(new Error(`${url} did not load`));
+    });
+    document.head.append(link);
+  });
+}
+
+/**
+ * The parts the build moved out of the page, by name, once their stylesheet applies; none where
+ * the page still holds them. Rejects if either file fails to arrive.
+ */
+export async function fetchIslandParts(root: HTMLElement): Promise<Record<string, string>> {
+  const partsUrl = root.getAttribute(ISLAND_PARTS_ATTRIBUTE);
+  if (!partsUrl) return {};
+  const stylesheetUrl = root.getAttribute(ISLAND_STYLESHEET_ATTRIBUTE);
+  const [file] = await Promise.all([
+    fetchPartsFile(partsUrl),
+    stylesheetUrl ? applyStylesheet(stylesheetUrl) : undefined,
+  ]);
+  return file.parts;
+}
+
+/**
+ * Replaces each part's template with its markup: from `parts` where the build moved it, else the
+ * template's own. Places nothing unless every part has markup, so an island never half appears.
+ */
+export function placeIslandParts(root: HTMLElement, parts: Readonly<Record<string, string>>): void {
+  const templates = [
+    ...root.querySelectorAll<HTMLTemplateElement>(`template[${ISLAND_PART_ATTRIBUTE}]`),
+  ];
+  for (const template of templates) {
+    const name = template.getAttribute(ISLAND_PART_ATTRIBUTE) ?? '';
+    const markup = parts[name];
+    if (markup !== undefined) template.innerHTML = markup;
+    else if (!template.content.hasChildNodes()) throw new Error(`Island part "${name}" is missing`);
+  }
+  for (const template of templates) template.replaceWith(template.content);
+}
