@@ -1,7 +1,8 @@
 /**
  * The HTTP headers the site is served with where the host reads a `_headers` file (Netlify,
  * Cloudflare Pages). The Content-Security-Policy is the one Astro wrote into the pages' meta tags,
- * plus what only a header can carry, so the header and the meta tag cannot disagree.
+ * plus what only a header can carry, so the header and the meta tag cannot disagree. Each top-level
+ * entry of the build gets the policy of its own pages, so a page's header lists no other route's hashes.
  * src/integrations/security-headers.ts writes the file at the end of the build;
  * scripts/static-server.ts reads it back to serve the build locally with the same headers.
  */
@@ -23,7 +24,7 @@ export const CACHE_CONTROL = {
   revalidate: 'public, max-age=0, must-revalidate',
 } as const;
 
-/** Headers every response gets besides the CSP; README, "Security headers", gives the reasons. */
+/** Headers every response gets; README, "Security headers", gives the reasons. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // Two years, as hstspreload.org recommends; `preload` is left to the owner because leaving the
   // list takes months (README).
@@ -57,6 +58,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     'xr-spatial-tracking=()',
   ].join(', '),
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // A URL under no top-level entry of the build gets the 404 page without a CSP header, and its meta
+  // tag cannot carry frame-ancestors: this keeps that response, like every other, out of frames.
+  'X-Frame-Options': 'DENY',
 };
 
 /** Cloudflare Pages' documented limits for `_headers`: the build fails rather than ship more. */
@@ -84,9 +88,9 @@ export function cspFromHtml(html: string): string | undefined {
 }
 
 /**
- * One policy for the whole site that allows what any page's policy allows. Astro computes the same
- * hashes for every page; should one page ever get extra ones, the union still allows each page
- * exactly what its own meta tag does, because a browser enforces both and the meta tag is the stricter.
+ * One policy that allows what any of the pages' policies allows. Served as a header to pages that each
+ * have their own hashes, the union still allows each page exactly what its own meta tag does, because
+ * a browser enforces both and the meta tag is the stricter.
  */
 export function mergeCsps(csps: readonly Csp[]): Csp {
   const [first] = csps;
@@ -129,33 +133,60 @@ export interface BuildEntry {
   isDirectory: boolean;
 }
 
+/** The policy of a page's meta tag, and the top-level entry of the build that holds the page. */
+export interface PagePolicy {
+  /** `contact` for `contact/thanks/index.html`; `404.html` for the 404 page. */
+  entry: string;
+  csp: Csp;
+}
+
+/** The page the host serves at any URL that names no file of the build. */
+const NOT_FOUND_PAGE = '404.html';
+
+/**
+ * The header policy of one top-level entry: what the meta tags of its pages allow, and what the 404
+ * page's allows, since the host serves that page at any unknown URL under the entry.
+ */
+function entryCsp(entry: string, pages: readonly PagePolicy[]): Csp {
+  const notFound = pages.find((page) => page.entry === NOT_FOUND_PAGE);
+  if (!notFound) {
+    throw new Error(`The build has no ${NOT_FOUND_PAGE}, whose policy every entry must allow.`);
+  }
+  const own = pages.filter((page) => page.entry === entry).map(({ csp }) => csp);
+  return headerCsp(mergeCsps([notFound.csp, ...own]));
+}
+
 /**
  * Netlify lets the last matching rule win a header, Cloudflare joins the values of every matching
- * rule with commas; so no header is set by two rules that can match one path. Security headers go on
- * `/*`; caching goes on the assets folder and on each other top-level entry of the build, which
- * keeps the rule count independent of the number of pages.
+ * rule with commas; so no header is set by two rules that can match one path. The headers that are
+ * the same everywhere go on `/*`; caching and the CSP go on each top-level entry of the build, which
+ * keeps the rule count independent of the number of pages while each policy lists only the hashes of
+ * its entry's pages.
  */
 export function headerRules({
-  csp,
   assetsDir,
   topLevel,
+  pages,
 }: {
-  csp: Csp;
   assetsDir: string;
   topLevel: readonly BuildEntry[];
+  pages: readonly PagePolicy[];
 }): PathHeaders[] {
-  const revalidate = { 'Cache-Control': CACHE_CONTROL.revalidate };
-  const unhashed = topLevel
-    .filter(({ name }) => name !== assetsDir && name !== '_headers')
-    .map(({ name, isDirectory }) => ({
-      path: isDirectory ? `/${name}/*` : `/${name}`,
-      headers: revalidate,
-    }));
+  const entryRule = (path: string, entry: string): PathHeaders => ({
+    path,
+    headers: {
+      'Cache-Control': entry === assetsDir ? CACHE_CONTROL.hashed : CACHE_CONTROL.revalidate,
+      'Content-Security-Policy': serializeCsp(entryCsp(entry, pages)),
+    },
+  });
+  const entryRules = topLevel
+    .filter(({ name }) => name !== '_headers')
+    .map(({ name, isDirectory }) => entryRule(isDirectory ? `/${name}/*` : `/${name}`, name));
   return [
-    { path: '/*', headers: { 'Content-Security-Policy': serializeCsp(csp), ...SECURITY_HEADERS } },
-    { path: `/${assetsDir}/*`, headers: { 'Cache-Control': CACHE_CONTROL.hashed } },
-    { path: '/', headers: revalidate },
-    ...unhashed.sort((a, b) => a.path.localeCompare(b.path)),
+    { path: '/*', headers: SECURITY_HEADERS },
+    // `/` names no file: the host serves it the top-level index.html.
+    entryRule('/', 'index.html'),
+    ...entryRules.sort((a, b) => a.path.localeCompare(b.path)),
   ];
 }
 

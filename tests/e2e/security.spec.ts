@@ -1,15 +1,44 @@
 /**
  * The site as a visitor gets it from Netlify or Cloudflare Pages: the test server applies the
  * `_headers` file of the build (scripts/static-server.ts), so every page here runs under the
- * header policy and its meta tag together, as in production.
+ * header policy of its section and its meta tag together, as in production.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config.ts';
-import { CACHE_CONTROL, parseCsp, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import {
+  CACHE_CONTROL,
+  cspFromHtml,
+  parseCsp,
+  SECURITY_HEADERS,
+} from '../../src/lib/security-headers.ts';
+import { outDir, readPages } from '../../scripts/quality/build-output.ts';
+import { readEntry } from './support/content-entries.ts';
 import { builtRoutes, visit } from './support/site.ts';
 
 const pages = builtRoutes();
 const formOrigin = new URL(site.contact.endpoint).origin;
+const notFoundHeading = readEntry('pages', 'not-found').heading;
+
+/** The first segment of a route: `contact` for `/contact/thanks/`, `` for `/`. */
+const sectionOf = (route: string) => route.split('/')[1];
+
+const metaPolicies = readPages(outDir).map(({ route, html }) => ({
+  route,
+  csp: parseCsp(cspFromHtml(html) ?? ''),
+}));
+
+/**
+ * The hashes a page's header may list: its own, those of the other pages of its section, and the 404
+ * page's, which the host serves at any unknown URL in the section.
+ */
+function hashesAllowedInHeaderOf(route: string, directive: string): Set<string> {
+  return new Set(
+    metaPolicies
+      .filter((page) => page.route === '/404.html' || sectionOf(page.route) === sectionOf(route))
+      .flatMap(({ csp }) => csp.get(directive) ?? [])
+      .filter((source) => source.startsWith("'sha")),
+  );
+}
 
 /** Console errors, uncaught exceptions and CSP violations of the page, as they happen. */
 async function watchForProblems(page: Page): Promise<string[]> {
@@ -66,6 +95,13 @@ for (const path of pages) {
     ).toEqual([...meta.keys(), 'frame-ancestors'].sort());
     for (const [name, sources] of meta)
       expect(header.get(name), name).toEqual(expect.arrayContaining([...sources]));
+    for (const directive of ['script-src', 'style-src']) {
+      const allowed = hashesAllowedInHeaderOf(path, directive);
+      const fromOtherSections = header
+        .get(directive)
+        ?.filter((source) => source.startsWith("'sha") && !allowed.has(source));
+      expect(fromOtherSections, `${directive} lists no hash of another section`).toEqual([]);
+    }
 
     const inlineHandlers = await page.locator('*').evaluateAll((elements) =>
       elements.flatMap((element) =>
@@ -116,13 +152,20 @@ test('the policy allows only the site itself, its hashed inline code, the form s
 });
 
 test('pages are revalidated on every visit and carry the security headers', async ({ request }) => {
-  for (const path of ['/', '/contact/', '/no-such-page/']) {
+  for (const path of ['/', '/contact/', '/contact/nope', '/nope']) {
     const headers = (await request.get(path)).headers();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
     }
+    expect(headers['x-frame-options'], path).toBe('DENY');
+  }
+  for (const path of ['/', '/contact/', '/contact/nope']) {
+    const headers = (await request.get(path)).headers();
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
   }
+  // Under no section of the build, the 404 page's meta tag is the only policy; X-Frame-Options
+  // keeps it out of frames.
+  expect((await request.get('/nope')).headers()['content-security-policy']).toBeUndefined();
   expect((await request.get('/')).headers()['cache-control']).toBe(CACHE_CONTROL.revalidate);
   expect((await request.get('/contact/')).headers()['cache-control']).toBe(
     CACHE_CONTROL.revalidate,
@@ -172,17 +215,36 @@ test('an inline script and handler injected into a page are blocked by the heade
   await expect(page.locator('#theme-toggle')).toBeVisible();
 });
 
+test('an unknown URL shows the 404 page without a violation, in a section or outside any', async ({
+  page,
+}) => {
+  const problems = await watchForProblems(page);
+  for (const path of ['/contact/nope', '/nope']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(notFoundHeading);
+    await runEverything(page);
+  }
+  // Chrome reports the 404 status itself as a console error, so only violations and exceptions count.
+  expect(problems.filter((problem) => !problem.startsWith('console:'))).toEqual([]);
+});
+
 test('no page can be shown in a frame, not even by the site itself', async ({ page }) => {
   // Same origin on purpose: Chrome blocks a public page framing localhost before any header is read.
+  // `/nope` is the 404 page outside every section, kept out by X-Frame-Options alone.
+  const framed = ['/contact/', '/nope'];
   await page.route('/framing-test/', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: '<iframe src="/contact/" title="framed"></iframe>',
+      body: framed.map((path) => `<iframe src="${path}" title="${path}"></iframe>`).join(''),
     }),
   );
   await page.goto('/framing-test/');
   await page.waitForLoadState('load');
-  await expect(page.frameLocator('iframe').locator('#main')).toHaveCount(0);
+  for (const path of framed)
+    await expect(page.frameLocator(`iframe[title="${path}"]`).locator('#main'), path).toHaveCount(
+      0,
+    );
 });
 
 const MARKER = 'ZZZREFLECTZZZ';

@@ -11,6 +11,7 @@ import {
   renderHeadersFile,
   SECURITY_HEADERS,
   serializeCsp,
+  type Csp,
 } from '../../src/lib/security-headers.ts';
 
 /** As Astro writes it: its own directives joined by `;`, then `; script-src …; style-src …;`. */
@@ -23,13 +24,39 @@ const topLevel = [
   { name: 'contact', isDirectory: true },
   { name: 'index.html', isDirectory: false },
   { name: '404.html', isDirectory: false },
+  { name: 'og', isDirectory: true },
   { name: 'sitemap-index.xml', isDirectory: false },
 ];
+/** Each page with a style hash of its own, as each route inlines its own cut of the CSS. */
+const pageWithStyle = (entry: string, style: string, script = '') => ({
+  entry,
+  csp: parseCsp(
+    `default-src 'self'; script-src 'self' 'sha256-theme='${script}; style-src 'self' ${style}`,
+  ),
+});
+const notFoundPage = pageWithStyle('404.html', "'sha256-notfound='");
+const homePage = pageWithStyle('index.html', "'sha256-home='");
+const contactPages = [
+  pageWithStyle('contact', "'sha256-contact='", " 'sha256-form='"),
+  pageWithStyle('contact', "'sha256-thanks='", " 'sha256-form='"),
+];
 const siteRules = headerRules({
-  csp: headerCsp(parseCsp(astroPolicy)),
   assetsDir: '_astro',
   topLevel,
+  pages: [notFoundPage, homePage, ...contactPages],
 });
+
+/** What a host sends for a path: the headers of every rule that matches it, as it reads the file. */
+function headersFor(path: string): [string, string][] {
+  return parseHeadersFile(renderHeadersFile(siteRules))
+    .filter(({ pattern }) => pattern.test(path))
+    .flatMap(({ headers }) => headers);
+}
+
+function cspFor(path: string): Csp | undefined {
+  const policy = headersFor(path).find(([name]) => name === 'Content-Security-Policy')?.[1];
+  return policy === undefined ? undefined : parseCsp(policy);
+}
 
 describe('parseCsp and serializeCsp', () => {
   it("read Astro's policy, with its mixed separators, into directives", () => {
@@ -101,44 +128,92 @@ describe('headerCsp', () => {
 });
 
 describe('headerRules', () => {
-  it('sends the CSP and the security headers with every response', () => {
-    expect(siteRules[0]).toEqual({
-      path: '/*',
-      headers: {
-        'Content-Security-Policy': serializeCsp(headerCsp(parseCsp(astroPolicy))),
-        ...SECURITY_HEADERS,
-      },
-    });
+  it("gives a page the header policy of its route's pages: their hashes, frame-ancestors, no other route's hashes", () => {
+    const contact = cspFor('/contact/');
+    expect(contact?.get('style-src')).toEqual(
+      expect.arrayContaining(["'sha256-contact='", "'sha256-thanks='"]),
+    );
+    expect(contact?.get('style-src')).not.toContain("'sha256-home='");
+    expect(contact?.get('script-src')).toContain("'sha256-form='");
+    expect(contact?.get('frame-ancestors')).toEqual(["'none'"]);
+
+    for (const path of ['/', '/index.html']) {
+      expect(cspFor(path)?.get('style-src'), path).toContain("'sha256-home='");
+      expect(cspFor(path)?.get('style-src'), path).not.toContain("'sha256-contact='");
+      expect(cspFor(path)?.get('script-src'), path).not.toContain("'sha256-form='");
+    }
+  });
+
+  it('allows the 404 page everywhere, since the host serves it at any unknown URL under an entry', () => {
+    const paths = ['/', '/contact/', '/contact/nope', '/404.html', '/_astro/x.js', '/og/x.png'];
+    for (const path of paths)
+      expect(cspFor(path)?.get('style-src'), path).toContain("'sha256-notfound='");
+  });
+
+  it("gives an entry without a page, a file or a folder of assets, the 404 page's header policy", () => {
+    for (const path of ['/_astro/x.js', '/og/x.png', '/sitemap-index.xml'])
+      expect(cspFor(path), path).toEqual(headerCsp(notFoundPage.csp));
+  });
+
+  it('leaves a URL under no entry to the 404 page’s meta tag, and keeps it out of frames all the same', () => {
+    const unknown = headersFor('/nope');
+    expect(unknown.map(([name]) => name)).not.toContain('Content-Security-Policy');
+    expect(unknown).toContainEqual(['X-Frame-Options', 'DENY']);
+    expect(unknown).toEqual(expect.arrayContaining(Object.entries(SECURITY_HEADERS)));
   });
 
   it('caches hashed assets for a year and everything else not at all without asking again', () => {
-    expect(siteRules.slice(1)).toEqual([
-      { path: '/_astro/*', headers: { 'Cache-Control': CACHE_CONTROL.hashed } },
-      { path: '/', headers: { 'Cache-Control': CACHE_CONTROL.revalidate } },
-      { path: '/404.html', headers: { 'Cache-Control': CACHE_CONTROL.revalidate } },
-      { path: '/contact/*', headers: { 'Cache-Control': CACHE_CONTROL.revalidate } },
-      { path: '/index.html', headers: { 'Cache-Control': CACHE_CONTROL.revalidate } },
-      { path: '/sitemap-index.xml', headers: { 'Cache-Control': CACHE_CONTROL.revalidate } },
-    ]);
+    const cacheControl = (path: string) =>
+      headersFor(path).find(([name]) => name === 'Cache-Control')?.[1];
+    expect(cacheControl('/_astro/a.B1.css')).toBe(CACHE_CONTROL.hashed);
+    for (const path of [
+      '/',
+      '/index.html',
+      '/404.html',
+      '/contact/',
+      '/og/x.png',
+      '/sitemap-index.xml',
+    ])
+      expect(cacheControl(path), path).toBe(CACHE_CONTROL.revalidate);
   });
 
   it('never sets one header from two rules that match the same path (hosts would join or drop them)', () => {
-    const parsed = parseHeadersFile(renderHeadersFile(siteRules));
-    const paths = [
+    const underEntries = [
       '/',
       '/index.html',
       '/contact/',
       '/contact/thanks/index.html',
-      '/_astro/a.B1.css',
+      '/contact/nope',
+      '/_astro/x.js',
       '/404.html',
+      '/sitemap-index.xml',
     ];
-    for (const path of paths) {
-      const matching = parsed.filter(({ pattern }) => pattern.test(path));
-      const names = matching.flatMap(({ headers }) => headers.map(([name]) => name));
+    for (const path of [...underEntries, '/nope']) {
+      const names = headersFor(path).map(([name]) => name);
       expect(names, path).toEqual([...new Set(names)]);
-      expect(names, path).toContain('Cache-Control');
-      expect(names, path).toContain('Content-Security-Policy');
+      expect(names, path).toContain('X-Frame-Options');
     }
+    for (const path of underEntries) {
+      const names = headersFor(path).map(([name]) => name);
+      expect(names, path).toEqual(
+        expect.arrayContaining(['Cache-Control', 'Content-Security-Policy']),
+      );
+    }
+  });
+
+  it('adds no rule for another page under an entry', () => {
+    const morePages = headerRules({
+      assetsDir: '_astro',
+      topLevel,
+      pages: [notFoundPage, homePage, ...contactPages, pageWithStyle('contact', "'sha256-more='")],
+    });
+    expect(morePages.map(({ path }) => path)).toEqual(siteRules.map(({ path }) => path));
+  });
+
+  it('refuses a build without a 404 page, whose policy every entry must allow', () => {
+    expect(() => headerRules({ assetsDir: '_astro', topLevel, pages: [homePage] })).toThrow(
+      /no 404\.html/,
+    );
   });
 });
 
