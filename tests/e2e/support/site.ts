@@ -28,5 +28,9 @@ export async function pageScriptsRan(page: Page): Promise<void> {
 /** Opens a page as a visitor has it a moment after it appears: painted, and its scripts run. */
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  // The load event can come before the first paint on a busy machine.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint').length > 0,
+  );
   await pageScriptsRan(page);
 }
