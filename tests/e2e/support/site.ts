@@ -28,9 +28,17 @@ export async function pageScriptsRan(page: Page): Promise<void> {
 /** Opens a page as a visitor has it a moment after it appears: painted, and its scripts run. */
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  // The load event can come before the first paint on a busy machine.
-  await page.waitForFunction(
-    () => performance.getEntriesByName('first-contentful-paint').length > 0,
+  // The load event can come before the first paint on a busy machine. An observer, not a poll of
+  // `performance`: a test's fake clock replaces `performance` with one that lists no entries.
+  await page.evaluate(
+    () =>
+      new Promise<void>((painted) =>
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+          observer.disconnect();
+          painted();
+        }).observe({ type: 'paint', buffered: true }),
+      ),
   );
   await pageScriptsRan(page);
 }
