@@ -25,17 +25,25 @@ async function fetchPartsFile(url: string): Promise<IslandPartsFile> {
 }
 
 function applyStylesheet(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = url;
+  // A try after a failed one finds the stylesheet there if only the parts file failed.
+  const { href } = new URL(url, location.href);
+  const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+  const existing = links.find((link) => link.href === href);
+  if (existing?.sheet) return Promise.resolve();
+  const link = existing ?? document.createElement('link');
+  const loaded = new Promise<void>((resolve, reject) => {
     link.addEventListener('load', () => resolve());
     link.addEventListener('error', () => {
       link.remove();
       reject(new Error(`${url} did not load`));
     });
-    document.head.append(link);
   });
+  if (!existing) {
+    link.rel = 'stylesheet';
+    link.href = url;
+    document.head.append(link);
+  }
+  return loaded;
 }
 
 /**

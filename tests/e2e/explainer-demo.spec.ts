@@ -10,6 +10,7 @@ import {
 import {
   ISLAND_PART_ATTRIBUTE,
   ISLAND_STYLESHEET_ATTRIBUTE,
+  type IslandPartsFile,
 } from '../../src/client/island-parts.ts';
 import { check } from '../../src/lib/checker/bfs.ts';
 import { traceHash } from '../../src/lib/demo/shared-trace.ts';
@@ -116,6 +117,32 @@ test('until the island’s stylesheet applies, no script adds markup to the page
   expect(await page.evaluate(() => (window as unknown as { early: string[] }).early)).toEqual([]);
 });
 
+test('where the parts are still in their templates (the dev server), the island takes them from there', async ({
+  page,
+}) => {
+  const parts = /\/_astro\/island\.[\w-]+\.json$/;
+  const fetchedParts: string[] = [];
+  page.on('request', (request) => parts.test(request.url()) && fetchedParts.push(request.url()));
+  await page.route(PAGE, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const partsUrl = /data-island-parts="([^"]+)"/.exec(html)?.[1] ?? '';
+    const file = (await (await page.request.get(partsUrl)).json()) as IslandPartsFile;
+    const unbuilt = html
+      .replace(/ data-island-parts="[^"]*" data-island-stylesheet="[^"]*"/, ' data-island-parts')
+      .replace(
+        new RegExp(`(<template ${ISLAND_PART_ATTRIBUTE}="([\\w-]+)">)</template>`, 'g'),
+        (_, open: string, name: string) => `${open}${file.parts[name] ?? ''}</template>`,
+      );
+    expect(unbuilt).not.toContain(partsUrl);
+    await route.fulfill({ response, body: unbuilt });
+  });
+  await openDemo(page);
+  await demo(page).getByRole('button', { name: checkWords.run }).click();
+  await expect(checkStatus(page)).toHaveText(sentence(checkWords.violated, ANY, ANY));
+  expect(fetchedParts).toEqual([]);
+});
+
 test('if the island’s parts fail to arrive, the demo stays as built, and the next touch tries again', async ({
   page,
 }) => {
@@ -133,6 +160,8 @@ test('if the island’s parts fail to arrive, the demo stays as built, and the n
   await page.unroute(parts);
   await demo(page).locator('[data-check-status]').hover();
   await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeVisible();
+  // The stylesheet arrived the first time; the second try uses it rather than adding it again.
+  await expect(page.locator(`link[rel="stylesheet"][href*="/_astro/island."]`)).toHaveCount(1);
 });
 
 test('the model’s source is there to read, highlighted by class, and as plain text without JavaScript', async ({
