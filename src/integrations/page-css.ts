@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { IslandPartsFile } from '../client/island-parts.ts';
+import { inlineStyles } from '../lib/csp-meta.ts';
 import { pointToIslandParts, takeIslandParts } from '../lib/island-parts.ts';
 import {
   cssMatchedBy,
@@ -12,7 +13,6 @@ import {
   markupInJson,
   markupOf,
   restylePage,
-  stylesOf,
 } from '../lib/page-css.ts';
 
 /** Module files a script names: its static and dynamic imports and its workers. */
@@ -109,7 +109,7 @@ export function pageCss(): AstroIntegration {
             partsMarkup.length > 0
               ? await writeAsset(
                   'css',
-                  stylesOf(built[0] ?? '')
+                  inlineStyles(built[0] ?? '')
                     .map((css) => cssUsedBy(css, [...content, ...partsMarkup]))
                     .join('\n'),
                 )

@@ -36,6 +36,11 @@ export function runnableInlineScripts(html: string): string[] {
   });
 }
 
+/** The text of each inline stylesheet of the page. */
+export function inlineStyles(html: string): string[] {
+  return [...html.matchAll(INLINE_STYLE)].map(([, css = '']) => css);
+}
+
 /**
  * The hash sources of a page's inline code: the scripts the browser runs and the stylesheets. Astro
  * lists every inline script and stylesheet of the whole site on every page, structured data included,
@@ -45,7 +50,7 @@ export async function inlineCodeHashes(
   html: string,
 ): Promise<{ scripts: string[]; styles: string[] }> {
   const scripts = runnableInlineScripts(html);
-  const styles = [...html.matchAll(INLINE_STYLE)].map(([, css = '']) => css);
+  const styles = inlineStyles(html);
   const hash = async (code: string) => `'${await sha256Source(code)}'`;
   return {
     scripts: [...new Set(await Promise.all(scripts.map(hash)))],

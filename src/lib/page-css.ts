@@ -187,11 +187,6 @@ export function cssMatchedBy(css: string, pages: readonly string[]): string {
   });
 }
 
-/** The text of each `<style>` element of the page. */
-export function stylesOf(html: string): string[] {
-  return [...html.matchAll(STYLE_ELEMENT)].map(([, , css]) => css ?? '');
-}
-
 /** The page with each `<style>` element's text replaced by `restyle(text)`. */
 export function restylePage(html: string, restyle: (css: string) => string): string {
   return html.replace(

@@ -35,6 +35,7 @@ import { visit } from './support/site.ts';
 import { sentence } from './support/words.ts';
 
 const ISLAND_SCRIPT = /\/_astro\/(island|checker-worker)[.-][\w-]+\.js$/;
+const ISLAND_PARTS_FILE = /\/_astro\/island\.[\w-]+\.json$/;
 const WORKER_SCRIPT = /\/_astro\/checker-worker[.-][\w-]+\.js$/;
 
 test.describe('without JavaScript', () => {
@@ -120,9 +121,11 @@ test('until the island’s stylesheet applies, no script adds markup to the page
 test('where the parts are still in their templates (the dev server), the island takes them from there', async ({
   page,
 }) => {
-  const parts = /\/_astro\/island\.[\w-]+\.json$/;
   const fetchedParts: string[] = [];
-  page.on('request', (request) => parts.test(request.url()) && fetchedParts.push(request.url()));
+  page.on(
+    'request',
+    (request) => ISLAND_PARTS_FILE.test(request.url()) && fetchedParts.push(request.url()),
+  );
   await page.route(PAGE, async (route) => {
     const response = await route.fetch();
     const html = await response.text();
@@ -146,10 +149,11 @@ test('where the parts are still in their templates (the dev server), the island 
 test('if the island’s parts fail to arrive, the demo stays as built, and the next touch tries again', async ({
   page,
 }) => {
-  const parts = /\/_astro\/island\.[\w-]+\.json$/;
-  await page.route(parts, (route) => route.abort());
+  await page.route(ISLAND_PARTS_FILE, (route) => route.abort());
   await visit(page, PAGE);
-  const failed = page.waitForEvent('requestfailed', (request) => parts.test(request.url()));
+  const failed = page.waitForEvent('requestfailed', (request) =>
+    ISLAND_PARTS_FILE.test(request.url()),
+  );
   await demo(page).scrollIntoViewIfNeeded();
   await failed;
   const built = String(shortestCounterexample().trace.steps.length);
@@ -157,7 +161,7 @@ test('if the island’s parts fail to arrive, the demo stays as built, and the n
   await expect(steps(page)).toHaveCount(Number(built));
   await expect(demo(page).getByRole('button', { name: checkWords.run })).toHaveCount(0);
 
-  await page.unroute(parts);
+  await page.unroute(ISLAND_PARTS_FILE);
   await demo(page).locator('[data-check-status]').hover();
   await expect(demo(page).getByRole('button', { name: checkWords.run })).toBeVisible();
   // The stylesheet arrived the first time; the second try uses it rather than adding it again.
