@@ -9,6 +9,18 @@ import { readFileSync } from 'node:fs';
 export const SPEC_FILE = 'specs/acme_clouddb.qnt';
 const QUINT = 'node_modules/.bin/quint';
 
+/** A parameter set of the lab, as the spec's instance modules are named for them. */
+export interface LabParameters {
+  readonly deployers: number;
+  readonly plans: number;
+  readonly keep: number;
+  readonly fixed: boolean;
+}
+
+/** The spec's instance module for a parameter set, e.g. `d3_p5_k3` or `d2_p3_k1_fixed`. */
+export const instanceName = ({ deployers, plans, keep, fixed }: LabParameters) =>
+  `d${deployers}_p${plans}_k${keep}${fixed ? '_fixed' : ''}`;
+
 export interface QuintOutcome {
   readonly code: number;
   /** Standard output and error together, as a reader of the log would see them. */
@@ -28,7 +40,7 @@ export function quint(args: readonly string[]): Promise<QuintOutcome> {
 }
 
 export interface SimulationRequest {
-  /** The instance module to run, e.g. `lab` or `lab_fixed`. */
+  /** The instance module to run, e.g. `d3_p5_k3` (see `instanceName`). */
   readonly main: string;
   readonly seed: number;
   readonly samples: number;

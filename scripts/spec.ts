@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inParallel, quint, simulate, SPEC_FILE, type Simulation } from './quint.ts';
+import { inParallel, instanceName, quint, simulate, SPEC_FILE, type Simulation } from './quint.ts';
 
 /** Fixed, so that a failure can be rerun exactly; each is one `quint run` and one trace. */
 const SEEDS = [11, 23, 37, 41, 53, 67, 79, 83];
@@ -17,9 +17,16 @@ const MAX_STEPS = 30;
 const BUGGY_SAMPLES = 500;
 const FIXED_SAMPLES = 400;
 
-/** Seed by seed, the instance each seed runs: the page's default and the workshop's own. */
-const BUGGY_INSTANCES = ['default_buggy', 'lab'];
-const FIXED_INSTANCES = ['default_fixed', 'lab_fixed'];
+/**
+ * Seed by seed, the parameter set each seed runs, buggy and fixed: the page's default, the
+ * workshop's own instance, and the corners where the race needs the most and the fewest steps.
+ */
+const PARAMETER_SETS = [
+  { deployers: 2, plans: 3, keep: 1 },
+  { deployers: 3, plans: 5, keep: 3 },
+  { deployers: 2, plans: 5, keep: 1 },
+  { deployers: 3, plans: 4, keep: 2 },
+];
 
 interface Run {
   readonly main: string;
@@ -38,18 +45,16 @@ if (typecheck.code !== 0) {
 
 const traceDir = mkdtempSync(join(tmpdir(), 'quint-traces-'));
 const runs: Run[] = SEEDS.flatMap((seed, index) =>
-  [
-    {
-      main: BUGGY_INSTANCES[index % BUGGY_INSTANCES.length]!,
-      samples: BUGGY_SAMPLES,
-      expectViolation: true,
-    },
-    {
-      main: FIXED_INSTANCES[index % FIXED_INSTANCES.length]!,
-      samples: FIXED_SAMPLES,
-      expectViolation: false,
-    },
-  ].map((run) => ({ ...run, seed, itfPath: join(traceDir, `${run.main}-${seed}.itf.json`) })),
+  [false, true].map((fixed) => {
+    const main = instanceName({ ...PARAMETER_SETS[index % PARAMETER_SETS.length]!, fixed });
+    return {
+      main,
+      seed,
+      samples: fixed ? FIXED_SAMPLES : BUGGY_SAMPLES,
+      expectViolation: !fixed,
+      itfPath: join(traceDir, `${main}-${seed}.itf.json`),
+    };
+  }),
 );
 
 const simulations: Simulation[] = await inParallel(
