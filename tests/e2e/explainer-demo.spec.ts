@@ -175,6 +175,25 @@ test('the model’s source is there to read, highlighted by class, and as plain 
   await expectSourceReadable(page, browser, { name: 'model', label: sourceWords.readModel });
 });
 
+test('the same model in Quint is offered in the same box, highlighted, with and without JavaScript', async ({
+  page,
+  browser,
+}) => {
+  // Axe checks the contrast of every highlighted token of the spec, which takes a while.
+  test.setTimeout(120_000);
+  await expectSourceReadable(page, browser, {
+    name: 'quint',
+    label: sourceWords.readModel,
+    choose: sourceWords.languages.quint,
+  });
+  // The box says that CI checks the two against each other.
+  await expect(
+    demo(page).locator('details', { hasText: sourceWords.readModel }).locator('fieldset'),
+  ).toContainText(sourceWords.crossChecked);
+  // Its tokens keep their contrast in both schemes, as the TypeScript's do.
+  await expectAccessibleInBothSchemes(page);
+});
+
 test('no demo script is fetched before the visitor reaches the demo', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(request.url()));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { highlightedQuint, quintTokens } from '../../src/lib/demo/quint-highlighting.ts';
+import { explainerSources, highlighted, sourcePaths } from '../../src/lib/demo/sources.ts';
 
 const SPEC = readFileSync('specs/acme_clouddb.qnt', 'utf8');
 
@@ -81,5 +82,15 @@ describe('Quint highlighting', () => {
       '<span class="line"><span class="tok-comment">/* two</span></span>\n<span class="line"><span class="tok-comment">lines */</span></span>',
     );
     expect(html).toContain('<span class="tok-string">&quot;&lt;&amp;&gt;&quot;</span>');
+  });
+});
+
+describe('the spec among the explainer’s sources', () => {
+  it('is served under its own name, highlighted by the Quint grammar', async () => {
+    expect(sourcePaths().map(({ params }) => params.source)).toContain('acme_clouddb.qnt');
+    expect(explainerSources.quint.path).toBe('specs/acme_clouddb.qnt');
+    const html = await highlighted(explainerSources.quint);
+    expect(html).toBe(highlightedQuint(SPEC));
+    expect(html).toContain('<span class="tok-keyword">module</span> acme_clouddb');
   });
 });

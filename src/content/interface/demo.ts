@@ -121,7 +121,14 @@ export const randomWords = {
 
 export const sourceWords = {
   readModel: 'Read the model:',
-  lines: (count: string) => `(${count} lines of TypeScript)`,
+  languages: { typescript: 'TypeScript', quint: 'Quint' },
+  lines: (count: string, language: string) => `(${count} lines of ${language})`,
+  /** Beside a language's name, where saying it again would be redundant. */
+  linesOnly: (count: string) => `(${count} lines)`,
+  /** After the label of a box that offers the same model in two languages. */
+  either: (first: string, second: string) => `in ${first} or in ${second}`,
+  /** Names the choice between the two languages, and says why there are two. */
+  crossChecked: 'The same model twice: CI checks each against the other, step by step.',
   plainText: 'Open the source as plain text',
 } as const;
 

@@ -1,26 +1,39 @@
 /**
- * The source files the explainer lets a reader open: the model that the checker runs and the
- * implementation that traces replay against. Each is shown as it is in the repository and served
- * beside the page, highlighted (`.json`, fetched when the reader opens it) and as plain text (`.txt`,
- * for readers without JavaScript): too large to ride along with the page.
+ * The source files the explainer lets a reader open: the model that the checker runs, the same
+ * model in Quint that CI checks it against, and the implementation that traces replay against.
+ * Each is shown as it is in the repository and served beside the page, highlighted (`.json`,
+ * fetched when the reader opens it) and as plain text (`.txt`, for readers without JavaScript):
+ * too large to ride along with the page.
  */
 import { readFileSync } from 'node:fs';
+import { highlightedSource } from './class-highlighting.ts';
+import { highlightedQuint } from './quint-highlighting.ts';
+
+export type SourceLanguage = 'typescript' | 'quint';
 
 export interface ExplainerSource {
   /** Where the file lives in the repository: what the reader is shown is read from there. */
   path: string;
-  /** Its URL without the `.json` / `.txt` extension. */
+  /** Its URL without the `.json` / `.txt` extension; it ends in the file's own name. */
   served: string;
+  language: SourceLanguage;
 }
 
 export const explainerSources = {
   model: {
     path: 'src/lib/models/dns-control-plane.ts',
     served: '/executable-specs/model.ts',
+    language: 'typescript',
+  },
+  quint: {
+    path: 'specs/acme_clouddb.qnt',
+    served: '/executable-specs/acme_clouddb.qnt',
+    language: 'quint',
   },
   implementation: {
     path: 'src/lib/systems/dns-control-plane.ts',
     served: '/executable-specs/implementation.ts',
+    language: 'typescript',
   },
 } as const satisfies Record<string, ExplainerSource>;
 
@@ -29,9 +42,15 @@ export type ExplainerSourceName = keyof typeof explainerSources;
 /** The file's text, read from the repository (builds and tests run from its root). */
 export const sourceText = ({ path }: ExplainerSource): string => readFileSync(path, 'utf8');
 
-/** The `getStaticPaths` of the routes that serve the sources, one per file. */
+/** The file as highlighted HTML: Shiki for TypeScript, the site's own grammar for Quint. */
+export const highlighted = (source: ExplainerSource): Promise<string> | string =>
+  source.language === 'quint'
+    ? highlightedQuint(sourceText(source))
+    : highlightedSource(sourceText(source));
+
+/** The `getStaticPaths` of the routes that serve the sources, one per file: `model.ts` and so on. */
 export const sourcePaths = () =>
-  Object.entries(explainerSources).map(([name, file]) => ({
-    params: { source: name },
+  Object.values(explainerSources).map((file) => ({
+    params: { source: file.served.slice(file.served.lastIndexOf('/') + 1) },
     props: { file },
   }));

@@ -60,35 +60,41 @@ export async function expectNoSidewaysScroll(page: Page, width: number) {
 /**
  * A source file the explainer shows is the file in the repository: opened with the island running it
  * arrives highlighted by class (no inline style the policy would refuse), and without JavaScript its
- * box links to the plain text.
+ * box links to the plain text. `choose` names the radio button that picks it, where its box offers
+ * the model in two languages: the choice works with and without JavaScript.
  */
 export async function expectSourceReadable(
   page: Page,
   browser: Browser,
-  { name, label }: { name: ExplainerSourceName; label: string },
+  { name, label, choose }: { name: ExplainerSourceName; label: string; choose?: string },
 ) {
   const source = sourceText(explainerSources[name]);
-  const firstExport = /^export .+$/m.exec(source)?.[0] ?? '';
-  expect(firstExport, `${name} exports something to look for`).not.toBe('');
+  const firstDeclaration = /^(export|module) .+$/m.exec(source)?.[0] ?? '';
+  expect(firstDeclaration, `${name} declares something to look for`).not.toBe('');
 
   await openDemo(page);
   const box = demo(page).locator('details', { hasText: label });
   await box.locator('summary').click();
-  await expect(box.locator('pre code')).toContainText(firstExport);
-  const keyword = box.locator('pre .tok-keyword').first();
+  if (choose !== undefined) await box.getByRole('radio', { name: choose }).check();
+  const shown = box.locator('pre:visible');
+  await expect(shown).toHaveCount(1);
+  await expect(shown.locator('code')).toContainText(firstDeclaration);
+  const keyword = shown.locator('.tok-keyword').first();
   await expect(keyword).toBeVisible();
   await expect(box.locator('[style]')).toHaveCount(0);
   const colour = (element: Element) => getComputedStyle(element).color;
   expect(
     await keyword.evaluate(colour),
     'keywords stand out from the code around them (the page kept their CSS)',
-  ).not.toBe(await box.locator('pre').evaluate(colour));
+  ).not.toBe(await shown.evaluate(colour));
 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const plain = await context.newPage();
   await plain.goto(PAGE);
   const fallback = demo(plain).locator('details', { hasText: label });
   await fallback.locator('summary').click();
+  if (choose !== undefined) await fallback.getByRole('radio', { name: choose }).check();
+  // Only the chosen language's link is shown: the other is hidden, out of the accessibility tree.
   const response = await plain.request.get(
     (await fallback.getByRole('link').getAttribute('href')) ?? '',
   );
