@@ -267,8 +267,8 @@ test('the fix makes the invariant hold in every reachable state', async ({ page 
 
 test('the state limit is reported as such', async ({ page }) => {
   await openDemo(page);
-  await demo(page).getByLabel(parameterWords.enactors).selectOption('4');
-  await demo(page).getByLabel(parameterWords.plans).selectOption('8');
+  await demo(page).getByLabel(parameterWords.deployers).selectOption('3');
+  await demo(page).getByLabel(parameterWords.plans).selectOption('5');
   await demo(page).getByLabel(parameterWords.maxStates).selectOption('1000');
   await demo(page).getByRole('button', { name: checkWords.fix }).click();
   await expect(checkStatus(page)).toHaveText(checkWords.stateLimit('1,000'));
@@ -276,16 +276,16 @@ test('the state limit is reported as such', async ({ page }) => {
 });
 
 test('a shared link restores its trace, and a broken one is refused', async ({ page }) => {
-  await page.goto(`${PAGE}#trace=2-3-1~0.6`);
-  await expect(checkStatus(page)).toHaveText(shareWords.linkImpossible('2'));
+  await page.goto(`${PAGE}#trace=2-3-2~0.0.0.0`);
+  await expect(checkStatus(page)).toHaveText(shareWords.linkImpossible('4'));
   await expect(steps(page)).toHaveCount(shortestCounterexample().trace.steps.length);
 
   await page.goto(`${PAGE}#trace=9-3-1~0`);
   await expect(checkStatus(page)).toHaveText(
-    sentence(shareWords.linkOutOfRange, parameterWords.enactors, '9', ANY, ANY),
+    sentence(shareWords.linkOutOfRange, parameterWords.deployers, '9', ANY, ANY),
   );
 
-  const parameters = { enactors: 2, plans: 4, cleanupAge: 2, fixed: false };
+  const parameters = { deployers: 2, plans: 4, keep: 3, fixed: false };
   const result = shortestCounterexample(parameters);
   const linked = shareWords.linkedShown(String(result.trace.steps.length), shareWords.endsViolated);
   // Same document, so this arrives as a hash change rather than a page load.
@@ -293,7 +293,7 @@ test('a shared link restores its trace, and a broken one is refused', async ({ p
   await expect(checkStatus(page)).toHaveText(linked);
   await expect(steps(page)).toHaveCount(result.trace.steps.length);
   await expect(demo(page).getByLabel(parameterWords.plans)).toHaveValue('4');
-  await expect(demo(page).getByLabel(parameterWords.cleanupAge)).toHaveValue('2');
+  await expect(demo(page).getByLabel(parameterWords.keep)).toHaveValue('3');
 
   await page.reload();
   await expect(checkStatus(page)).toHaveText(linked);

@@ -89,8 +89,8 @@ test('with the implementation’s fix the same schedule keeps the invariant, and
 
   const divergence = withFix.firstDivergence;
   const refused = divergence?.outcome;
-  if (refused?.kind !== 'refused-stale')
-    throw new Error('with the fix, the stale apply must be refused');
+  if (refused?.kind !== 'refused')
+    throw new Error('with the fix, the stale deploy must be refused');
   expect(withFix.implementationBreaksAt).toBeUndefined();
   await expect(replayStatus(page)).toContainText(
     replayWords.withFix + replayWords.holds(String(length)),
@@ -101,9 +101,7 @@ test('with the implementation’s fix the same schedule keeps the invariant, and
   await expect(replaySteps(page)).toHaveCount(length + 1);
   await expect(replay(page).locator('[data-replay-steps] > li[data-broken]')).toHaveCount(0);
   const firstDiffering = replay(page).locator('[data-replay-steps] > li[data-differs]').first();
-  await expect(firstDiffering).toContainText(
-    replayWords.outcomes.refusedStale(String(refused.generation), String(refused.live)),
-  );
+  await expect(firstDiffering).toContainText(replayWords.outcomes.refused(refused.reason));
   await expect(replaySteps(page).nth(divergence?.step ?? -1)).toHaveAttribute('data-differs', '');
 
   // Turning the fix off replays the same trace again, as built.
@@ -123,7 +121,7 @@ async function downloadShownTrace(page: Page) {
   const indices = (JSON.parse(text) as { states: { '#meta': { index: number } }[] }).states.map(
     (state) => state['#meta'].index,
   );
-  return { trace: parsed.value, indices };
+  return { trace: parsed.value[0]!, indices };
 }
 
 const moves = (trace: typeof counterexample.trace) =>
@@ -137,7 +135,7 @@ test('every trace shown downloads as ITF that reads back to the same trace', asy
   expect(built.indices).toEqual([...Array(length + 1).keys()]);
 
   // A trace only the browser has: made into a file there, and the diagram redrawn for it.
-  const parameters = { enactors: 2, plans: 4, cleanupAge: 2, fixed: false };
+  const parameters = { deployers: 2, plans: 4, keep: 3, fixed: false };
   const other = shortestCounterexample(parameters);
   await page.goto(PAGE + traceHash({ parameters, moves: other.trace.steps }));
   await expect(steps(page)).toHaveCount(other.trace.steps.length);
@@ -161,9 +159,9 @@ test('the diagram is redrawn for the trace shown, with the current step marked',
   await expect(demo(page).locator('[data-trace-diagram]')).toBeHidden();
   await demo(page).getByRole('button', { name: checkWords.fix }).click();
   await demo(page).getByLabel(parameterWords.plans).selectOption('4');
-  await demo(page).getByLabel(parameterWords.cleanupAge).selectOption('2');
+  await demo(page).getByLabel(parameterWords.keep).selectOption('3');
   await demo(page).getByRole('button', { name: checkWords.run }).click();
-  const other = shortestCounterexample({ enactors: 2, plans: 4, cleanupAge: 2, fixed: false });
+  const other = shortestCounterexample({ deployers: 2, plans: 4, keep: 3, fixed: false });
   await expect(steps(page)).toHaveCount(other.trace.steps.length);
   await expect(demo(page).locator('[data-trace-diagram]')).toBeVisible();
   expect(await frame.locator('svg').getAttribute('viewBox')).not.toBe(rowsBefore);
@@ -192,8 +190,8 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   await file.getByRole('button', { name: replayWords.fileRun }).click();
   await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /not JSON: .+/));
 
-  // A longer trace with other parameters, as another tool would write it.
-  const parameters = { enactors: 2, plans: 4, cleanupAge: 2, fixed: false };
+  // A longer trace with other parameters.
+  const parameters = { deployers: 2, plans: 4, keep: 3, fixed: false };
   const other = shortestCounterexample(parameters);
   await box.fill(stringifyItf(dnsTraceToItf({ parameters, trace: other.trace }, 'from a test')));
   await file.getByRole('button', { name: replayWords.fileRun }).click();

@@ -70,7 +70,7 @@ test('the explainer links the counterexample as an ITF file, one state per step 
   const parsed = parseDnsItf(await response.text());
   if (!parsed.ok) throw new Error(parsed.error);
   const steps = await traceSteps(page).count();
-  expect(parsed.value.trace.steps).toHaveLength(steps);
+  expect(parsed.value[0]!.trace.steps).toHaveLength(steps);
   expect((JSON.parse(await response.text()) as { states: unknown[] }).states).toHaveLength(
     steps + 1,
   );

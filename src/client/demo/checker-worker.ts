@@ -5,7 +5,7 @@
 import { checkAsync } from '../../lib/checker/bfs.ts';
 import { simulateAsync } from '../../lib/checker/simulate.ts';
 import { dnsControlPlane } from '../../lib/models/dns-control-plane.ts';
-import { enactorDelayScheduler } from '../../lib/models/enactor-delay.ts';
+import { staleDeployScheduler } from '../../lib/models/stale-deploy.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** Small enough for a smooth progress display, large enough that messaging costs little. */
@@ -52,7 +52,7 @@ async function execute(
     maxDepth,
     seed,
     scheduler:
-      delayProbability === undefined ? undefined : enactorDelayScheduler(spec, delayProbability),
+      delayProbability === undefined ? undefined : staleDeployScheduler(spec, delayProbability),
     signal,
     progressEvery: PROGRESS_EVERY * 10,
     onProgress: (progress) => reply({ type: 'simulate-progress', run, progress }),

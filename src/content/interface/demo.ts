@@ -10,9 +10,9 @@ export const demoWords = {
 
 export const parameterWords = {
   legend: 'Model parameters',
-  enactors: 'Enactors',
+  deployers: 'Deployers',
   plans: 'Plans',
-  cleanupAge: 'Cleanup age',
+  keep: 'Cleanup keeps the last',
   maxStates: 'State limit',
 } as const;
 
@@ -48,7 +48,7 @@ export const traceWords = {
   builtHeading: 'Shortest counterexample, found at build time',
   shortestHeading: 'Shortest counterexample',
   holdsHeading:
-    'No counterexample: every interleaving keeps the root record pointing at a plan that exists.',
+    'No counterexample: in every interleaving the root and the rollback point to a plan in the zone.',
   stateLimitHeading: 'No result: the search stopped at the state limit.',
   randomHeading: (steps: string) => `Shortest trace among the random runs: ${steps} steps`,
   linkedHeading: 'Linked trace',
@@ -92,17 +92,17 @@ export const shareWords = {
 
 export const randomWords = {
   heading: 'Random testing, for comparison',
-  delayLabel: 'Chance an enactor is delayed between check and apply',
+  delayLabel: 'Share of runs in which a deployer falls behind and deploys an old plan',
   uniformOrder: 'none: uniform random order',
   percent: (value: string) => `${value} %`,
   realistic: (chance: string) => `${chance} (realistic)`,
   runsLabel: 'Random runs',
   run: 'Try random testing',
-  compare: 'Compare every delay chance',
+  compare: 'Compare every share',
   historyCaption: 'Random testing runs so far',
   columns: {
     model: 'Model',
-    delay: 'Delay chance',
+    delay: 'Stale-deployer share',
     runs: 'Runs',
     hits: 'Broke it',
     rate: 'Hit rate',
@@ -110,7 +110,7 @@ export const randomWords = {
   },
   modelFixed: 'fixed',
   modelAsBuilt: 'as built',
-  running: (delay: string) => `Running random tests, delay chance ${delay}…`,
+  running: (delay: string) => `Running random tests, stale-deployer share ${delay}…`,
   progress: (walks: string, hits: string) => `${walks} runs so far, ${hits} broke the invariant`,
   noneBroke: (walks: string) => `None of ${walks} random runs broke the invariant.`,
   someBroke: (hits: string, walks: string, rate: string) =>
@@ -141,43 +141,42 @@ export const replayWords = {
   implementation: 'Implementation',
   start: 'Start',
   stepTitle: (step: string, actor: string, action: string) => `Step ${step}: ${actor} ${action}`,
-  observed: (rootRecord: string, storedPlans: string) =>
-    `root record ${rootRecord}; stored plans ${storedPlans}`,
-  plan: (plan: string) => `plan ${plan}`,
-  deletedPlan: (plan: string) => `plan ${plan} (deleted)`,
+  observed: (root: string, rollback: string, lock: string, plans: string) =>
+    `root ${root}; rollback ${rollback}; lock ${lock}; plans in the zone ${plans}`,
+  deletedPlan: (plan: string) => `${plan} (deleted)`,
   noPlan: 'none',
   agrees: 'same as the model',
   differs: 'differs from the model',
-  implementationBroken: 'The implementation’s root record points to a deleted plan.',
+  implementationBroken: 'The implementation’s root or rollback points to a deleted plan.',
   outcomes: {
-    published: (plan: string) => `published plan ${plan}`,
-    pickedUp: (plan: string) => `picked up plan ${plan}`,
-    nothingNewer: (live: string) => `found nothing newer than plan ${live}`,
-    applied: (plan: string) => `applied plan ${plan}`,
-    refusedStale: (plan: string, live: string) =>
-      `refused to apply plan ${plan}, as plan ${live} is live`,
-    cleanedUp: (plans: string) => `deleted plans ${plans}`,
+    generated: (version: string) => `wrote plan ${version}`,
+    synced: (lock: string, root: string) => `read lock ${lock} and root ${root}`,
+    installed: (version: string, lock: string) => `installed plan ${version}, lock ${lock}`,
+    idle: 'had no plan to deploy',
+    refused: (reason: string) => `was refused: ${reason}`,
+    cleaned: (versions: string) => `deleted plans ${versions}`,
     deletedNothing: 'deleted no plan',
-    nothingToDo: 'had nothing to do',
   },
   withFix: 'With the fix: ',
   asBuilt: 'As built: ',
   reproduces: (step: string) =>
-    `the outage reproduces. After step ${step}, the same step as in the model, the implementation’s root record ` +
+    `the outage reproduces. After step ${step}, the same step as in the model, the implementation’s zone ` +
     'points to a deleted plan.',
   breaksElsewhere: (step: string, modelStep: string) =>
-    `after step ${step} the implementation’s root record points to a deleted plan; the model breaks its invariant ` +
+    `after step ${step} the implementation’s zone points to a deleted plan; the model breaks its invariant ` +
     `at step ${modelStep}.`,
   breaksAlone: (step: string) =>
-    `after step ${step} the implementation’s root record points to a deleted plan, ` +
-    'though the model’s invariant holds.',
+    `after step ${step} the implementation’s zone points to a deleted plan, ` +
+    'though the model’s invariants hold.',
   holds: (steps: string) =>
-    `the implementation’s root record points to a stored plan through all ${steps} steps.`,
+    `the implementation’s root and rollback point to a plan in the zone through all ${steps} steps.`,
   agreesThroughout: 'It shows what the model says at every step.',
   firstDivergence: (step: string, outcome: string) =>
     `First divergence from the model at step ${step}: the implementation ${outcome}.`,
   fileHeading: 'Replay an ITF file',
-  fileLabel: 'Paste a trace in ITF (.itf.json)',
+  fileLabel:
+    'Paste a trace in ITF (.itf.json or NDJSON), as this site, the workshop’s spec or quint run --mbt write it',
+  fileOthers: (count: string) => `The file holds ${count} more traces; the first is replayed.`,
   fileChoose: 'Or choose a file',
   fileRun: 'Replay the pasted trace',
   fileTraceHeading: 'Trace from an ITF file',

@@ -4,13 +4,16 @@
  * in tests, in the benchmark and in a Web Worker.
  */
 
-/** A state's identity for the visited set: an exact integer (below 2^53), so that the set compares numbers. */
-export type Fingerprint = number;
+/**
+ * A state's identity for the visited set: two exact integers (each below 2^53), so that the set
+ * compares numbers and a state too large for one double still packs without loss.
+ */
+export type Fingerprint = readonly [number, number];
 
 export interface Action<S> {
-  /** Who takes the step, e.g. "enactor 2". */
+  /** Who takes the step, e.g. "deployer-b". */
   readonly actor: string;
-  /** What the step does, phrased to follow the actor, e.g. "applies the plan it checked". */
+  /** What the step does, phrased to follow the actor, e.g. "deploys its next plan". */
   readonly name: string;
   /** Every state this action can lead to from `state`; none when the action is not enabled. */
   readonly next: (state: S) => readonly S[];
