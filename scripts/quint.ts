@@ -49,6 +49,8 @@ export interface SimulationRequest {
   readonly itfPath: string;
   /** The invariant to check. */
   readonly invariant?: string;
+  /** 2 prints the figures `simulationFigures` reads; 1 (the default) only the verdict. */
+  readonly verbosity?: number;
 }
 
 export interface Simulation extends QuintOutcome {
@@ -71,7 +73,7 @@ export async function simulate(request: SimulationRequest): Promise<Simulation> 
     `--max-steps=${request.steps}`,
     '--n-traces=1',
     `--out-itf=${request.itfPath}`,
-    '--verbosity=1',
+    `--verbosity=${request.verbosity ?? 1}`,
     SPEC_FILE,
   ]);
   const elapsedMs = performance.now() - startedAt;
@@ -82,6 +84,14 @@ export async function simulate(request: SimulationRequest): Promise<Simulation> 
     );
   }
   return { ...outcome, violated, elapsedMs };
+}
+
+/** What Quint reports of a run that held: its simulation time and the average trace length. */
+export function simulationFigures(output: string): { ms: number; averageStates: number } {
+  const time = /No violation found \((\d+)ms/.exec(output);
+  const length = /average=([\d.]+)/.exec(output);
+  if (!time || !length) throw new Error(`Quint printed no figures to read:\n${output}`);
+  return { ms: Number(time[1]), averageStates: Number(length[1]) };
 }
 
 /** The status Quint wrote in the trace's `#meta` ("ok" or "violation"), if it wrote one. */

@@ -123,9 +123,10 @@ runs.forEach((run, index) => {
   const quintSteps = parsed.value.states.length - 1;
   const replay = replayQuintTrace(parsed.value, run.parameters);
   if (!replay.ok) {
-    const { step, action, variable, quint: seen, typescript } = replay.mismatch;
+    const { step, action, variable, quint: seen, typescript, refusal } = replay.mismatch;
+    const refused = refusal === undefined ? '' : ` (it refuses ${action}: ${refusal})`;
     problems.push(
-      `${where}, step ${step} (${action}): ${variable} is ${seen} in Quint, ${typescript} in the TypeScript model`,
+      `${where}, step ${step} (${action}): ${variable} is ${seen} in Quint, ${typescript} in the TypeScript model${refused}`,
     );
     return;
   }

@@ -56,6 +56,8 @@ export interface QuintMismatch {
   readonly variable: string;
   readonly quint: string;
   readonly typescript: string;
+  /** Why the TypeScript model could not take Quint's step, where it could not. */
+  readonly refusal?: string;
 }
 
 export type QuintReplay =
@@ -245,15 +247,7 @@ export function replayQuintTrace(trace: ItfTrace, parameters: DnsParameters): Qu
         result !== undefined && isRefusal(result)
           ? refusalWords[result]
           : 'not an action of the lab';
-      return {
-        ok: false,
-        mismatch: {
-          step: index,
-          action: text,
-          ...difference,
-          typescript: `${difference.typescript} (the TypeScript model refuses ${text}: ${refusal})`,
-        },
-      };
+      return { ok: false, mismatch: { step: index, action: text, ...difference, refusal } };
     }
     current = result;
     steps.push({ action: actionIndex(action), choice: 0, state: current });
