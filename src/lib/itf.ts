@@ -166,119 +166,63 @@ function decodeBigint(content: unknown, path: string): bigint {
   return BigInt(content);
 }
 
-/** A container being decoded: its items so far, and how to finish it once they are all read. */
-interface Frame {
-  readonly depth: number;
-  readonly pending: readonly (readonly [unknown, string])[];
-  readonly decoded: ItfValue[];
-  readonly finish: (items: ItfValue[]) => ItfValue;
-}
-
 /**
- * Decodes with an explicit stack rather than recursion, so that deep nesting is refused at
- * ITF_LIMITS.maxDepth with a message instead of overflowing the call stack.
+ * Decodes one value. Recursion is bounded by ITF_LIMITS.maxDepth, so deep nesting is refused with a
+ * message long before it could overflow the call stack.
  */
-export function decodeValue(json: unknown, path = 'value'): ItfValue {
-  const stack: Frame[] = [];
-  let result: ItfValue | undefined;
-  const deliver = (value: ItfValue) => {
-    const top = stack.at(-1);
-    if (top === undefined) result = value;
-    else top.decoded.push(value);
-  };
-  const open = (
-    at: string,
-    depth: number,
-    items: readonly (readonly [unknown, string])[],
-    finish: Frame['finish'],
-  ) => {
-    if (depth > ITF_LIMITS.maxDepth)
-      fail(at, `nested more than ${ITF_LIMITS.maxDepth} levels deep; the reader stops there`);
-    stack.push({ depth, pending: items, decoded: [], finish });
-  };
-  const visit = (value: unknown, at: string, depth: number) => {
-    if (typeof value === 'boolean') return deliver(value);
-    if (typeof value === 'string') return deliver(value);
-    if (typeof value === 'number') {
-      // ADR-015 allows plain JSON numbers for integers that fit; fractions are not ITF values.
-      return deliver(
-        Number.isSafeInteger(value)
-          ? BigInt(value)
-          : fail(at, `expected an integer, found ${value}`),
-      );
-    }
-    if (Array.isArray(value)) {
-      return open(
-        at,
-        depth + 1,
-        value.map((item, index) => [item, `${at}[${index}]`] as const),
-        (items) => itf.list(items),
-      );
-    }
-    if (!isObject(value)) return fail(at, `expected an ITF value, found ${describeJson(value)}`);
-    const tag = TAGS.find((candidate) => candidate in value);
-    if (tag === undefined) {
-      const fields = Object.keys(value);
-      return open(
-        at,
-        depth + 1,
-        fields.map((field) => [value[field], `${at}.${field}`] as const),
-        (items) =>
-          itf.record(Object.fromEntries(fields.map((field, index) => [field, items[index]!]))),
-      );
-    }
-    if (Object.keys(value).length !== 1) fail(at, `"${tag}" must be the only key of its object`);
-    const content = value[tag];
-    const inner = `${at}.${tag}`;
-    switch (tag) {
-      case '#bigint':
-        return deliver(decodeBigint(content, at));
-      case '#unserializable':
-        return deliver(
-          typeof content === 'string'
-            ? { kind: 'unserializable', text: content }
-            : fail(at, `"#unserializable" must hold a string, found ${describeJson(content)}`),
-        );
-      case '#tup':
-      case '#set': {
-        const items = arrayAt(content, inner).map(
-          (item, index) => [item, `${inner}[${index}]`] as const,
-        );
-        return open(at, depth + 1, items, (decoded) =>
-          tag === '#tup' ? itf.tuple(decoded) : itf.set(decoded),
-        );
-      }
-      case '#map': {
-        const pairs = arrayAt(content, inner).flatMap((entry, index) => {
-          const entryAt = `${inner}[${index}]`;
-          const pair = arrayAt(entry, entryAt);
-          if (pair.length !== 2)
-            fail(entryAt, `expected a [key, value] pair, found ${pair.length} items`);
-          return [[pair[0], `${entryAt}[0]`] as const, [pair[1], `${entryAt}[1]`] as const];
-        });
-        return open(at, depth + 1, pairs, (decoded) =>
-          itf.map(
-            Array.from(
-              { length: decoded.length / 2 },
-              (_, index) => [decoded[2 * index]!, decoded[2 * index + 1]!] as const,
-            ),
-          ),
-        );
-      }
-    }
-  };
+export function decodeValue(json: unknown, path = 'value', depth = 0): ItfValue {
+  if (typeof json === 'boolean' || typeof json === 'string') return json;
+  if (typeof json === 'number') {
+    // ADR-015 allows plain JSON numbers for integers that fit; fractions are not ITF values.
+    return Number.isSafeInteger(json)
+      ? BigInt(json)
+      : fail(path, `expected an integer, found ${json}`);
+  }
+  if (depth >= ITF_LIMITS.maxDepth)
+    return fail(
+      path,
+      `nested more than ${ITF_LIMITS.maxDepth} levels deep; the reader stops there`,
+    );
+  const items = (content: unknown, at: string) =>
+    arrayAt(content, at).map((item, index) => decodeValue(item, `${at}[${index}]`, depth + 1));
+  if (Array.isArray(json)) return itf.list(items(json, path));
+  if (!isObject(json)) return fail(path, `expected an ITF value, found ${describeJson(json)}`);
 
-  visit(json, path, 0);
-  for (;;) {
-    const top = stack.at(-1);
-    if (top === undefined) return result!;
-    const next = top.pending[top.decoded.length];
-    if (next === undefined) {
-      stack.pop();
-      deliver(top.finish(top.decoded));
-    } else {
-      visit(next[0], next[1], top.depth);
-    }
+  const tag = TAGS.find((candidate) => candidate in json);
+  if (tag === undefined) {
+    return itf.record(
+      Object.fromEntries(
+        Object.entries(json).map(([field, item]) => [
+          field,
+          decodeValue(item, `${path}.${field}`, depth + 1),
+        ]),
+      ),
+    );
+  }
+  if (Object.keys(json).length !== 1) fail(path, `"${tag}" must be the only key of its object`);
+  const content = json[tag];
+  switch (tag) {
+    case '#bigint':
+      return decodeBigint(content, path);
+    case '#tup':
+      return itf.tuple(items(content, `${path}.#tup`));
+    case '#set':
+      return itf.set(items(content, `${path}.#set`));
+    case '#map':
+      return itf.map(
+        arrayAt(content, `${path}.#map`).map((entry, index) => {
+          const at = `${path}.#map[${index}]`;
+          const pair = arrayAt(entry, at);
+          if (pair.length !== 2)
+            fail(at, `expected a [key, value] pair, found ${pair.length} items`);
+          const [key, value] = items(pair, at);
+          return [key!, value!] as const;
+        }),
+      );
+    case '#unserializable':
+      return typeof content === 'string'
+        ? { kind: 'unserializable', text: content }
+        : fail(path, `"#unserializable" must hold a string, found ${describeJson(content)}`);
   }
 }
 
@@ -370,7 +314,7 @@ export function tooLong(length: number, beginning: string): string | undefined {
   if (length <= ITF_LIMITS.maxTextLength) return undefined;
   const size = (length / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 });
   const limit = (ITF_LIMITS.maxTextLength / 1_000_000).toLocaleString('en-US');
-  return `the input is ${size} MB, more than the ${limit} MB the reader takes; it begins ${excerpt(beginning.slice(0, 2 * EXCERPT_LENGTH))}`;
+  return `the input is ${size} MB, over the ${limit} MB the reader takes; it begins ${excerpt(beginning.slice(0, 2 * EXCERPT_LENGTH))}`;
 }
 
 /** Reads an ITF file's text; a malformed file gives an error that names the place and the problem. */

@@ -1,6 +1,7 @@
 /**
  * The demo's Web Worker: runs the checker off the main thread, reports progress a few times a
  * second and stops when asked. Only one run at a time; a new request cancels the one before.
+ * The worker runs the island's own module (see island.ts), so the model is fetched once.
  */
 import { checkAsync } from '../../lib/checker/bfs.ts';
 import { simulateAsync } from '../../lib/checker/simulate.ts';
@@ -15,20 +16,25 @@ let current: AbortController | undefined;
 
 const reply = (message: WorkerResponse) => postMessage(message);
 
-addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  // Aborting makes the running search return its partial result as "cancelled".
-  current?.abort();
-  current = undefined;
-  if (request.type === 'cancel') return;
+export const serveChecker = () =>
+  addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+    const request = event.data;
+    // Aborting makes the running search return its partial result as "cancelled".
+    current?.abort();
+    current = undefined;
+    if (request.type === 'cancel') return;
 
-  const controller = new AbortController();
-  current = controller;
-  const { run } = request;
-  execute(request, controller.signal).catch((error: unknown) =>
-    reply({ type: 'failed', run, message: error instanceof Error ? error.message : String(error) }),
-  );
-});
+    const controller = new AbortController();
+    current = controller;
+    const { run } = request;
+    execute(request, controller.signal).catch((error: unknown) =>
+      reply({
+        type: 'failed',
+        run,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  });
 
 async function execute(
   request: Exclude<WorkerRequest, { type: 'cancel' }>,

@@ -2,7 +2,7 @@
  * The replay against the implementation: of the trace shown, as built or with the
  * implementation's fix, or of an ITF file pasted or chosen by the visitor.
  */
-import { replayWords } from '../../content/interface/demo.ts';
+import { islandReplayWords as replayWords } from '../../content/interface/demo.ts';
 import { replayAgainstImplementation } from '../../lib/mbt/replay.ts';
 import { readItfText, replayView, type ReplayStepView } from '../../lib/demo/replay-view.ts';
 import { formatCount } from '../../lib/format.ts';

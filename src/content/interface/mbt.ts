@@ -11,30 +11,25 @@ const count = (value: number) => value.toLocaleString('en-US');
 
 const planName = (version: number) => (version === 0 ? 'plan-init' : `plan ${version}`);
 
+const laneNames = {
+  planner: 'planner',
+  deployer: (name: string) => name,
+  root: 'root',
+  rollback: 'rollback',
+  lock: 'lock',
+  plans: 'plans in zone',
+} as const;
+
 export const swimlaneWords = {
   title: 'The race as a sequence diagram',
   compactTitle: (steps: number) => `The race in ${steps} steps`,
-  laneNames: {
-    planner: 'planner',
-    deployer: (name: string) => name,
-    root: 'root',
-    rollback: 'rollback',
-    lock: 'lock',
-    plans: 'plans in zone',
-  },
-  compactLaneNames: {
-    planner: 'planner',
-    deployer: (name: string) => name,
-    root: 'root',
-    rollback: 'rollback',
-    lock: 'lock',
-    plans: 'plans',
-  },
+  laneNames,
+  compactLaneNames: { ...laneNames, plans: 'plans' },
   events: {
     generate: (version: number) => `write plan ${version}`,
     sync: (epoch: number) => `sync: lock ${epoch}`,
     deploy: (version: number) => `deploy ${version}`,
-    staleDeploy: (version: number) => `deploy ${version} ↩`,
+    staleDeploy: (version: number) => `deploy old ${version}`,
     backoff: 'back off',
     cleanup: (versions: readonly number[]) =>
       versions.length === 0 ? 'clean up' : `delete ${versions.join(', ')}`,
@@ -44,16 +39,10 @@ export const swimlaneWords = {
   deletedPlan: (version: number) => `${planName(version)} ×`,
   lock: (holder: string, epoch: number) => `${holder} ${epoch}`,
   plans: (versions: readonly number[]) => versions.join(', ') || 'none',
-  idle: (steps: number) => `idle ${steps} steps`,
   broken: (step: number) => `invariant broken at step ${step}`,
-  stepNumber: (step: number) => String(step),
   description: {
     overview: (steps: number, deployers: number) =>
-      `${steps} steps, one row each, of a planner and ${deployers} deployers; the last four columns are the root, the rollback, the lock (holder and epoch) and the plans in the zone.`,
-    idle: (deployer: string, from: number, to: number) =>
-      from === 0
-        ? `${deployer} does nothing until step ${to}.`
-        : `${deployer} does nothing from step ${from} to step ${to}.`,
+      `${steps} steps of a planner and ${deployers} deployers, one row each; then columns for root, rollback, lock (holder and epoch) and plans in zone.`,
     staleDeploy: (step: number, deployer: string, version: number) =>
       `At step ${step}, ${deployer}, its lock current, deploys plan ${version} over a newer root.`,
     broken: (step: number, actor: string, record: 'root' | 'rollback', version: number) =>
@@ -73,7 +62,7 @@ export const hitRateWords = {
     [
       ...points.map(
         ({ delayChance, walks, hits }) =>
-          `Stale-deployer share ${percent(delayChance)}: ${count(hits)} of ${count(walks)} random runs broke an invariant (${percent(hits / walks)}).`,
+          `With a stale deployer in ${percent(delayChance)} of runs, ${count(hits)} of ${count(walks)} broke an invariant (${percent(hits / walks)}).`,
       ),
       `Exhaustive search finds the violation every time, in ${count(states)} states.`,
     ].join(' '),
@@ -83,7 +72,7 @@ export const hitRateWords = {
 
 export const itfWords = {
   download: 'Download this trace as ITF',
-  fileHint: '(.itf.json, the Informal Trace Format that Apalache, Quint and Wunderspec write)',
+  fileHint: '(.itf.json: the Informal Trace Format, as Apalache, Quint and Wunderspec write it)',
   description: (steps: number, deployers: number, keep: number, invariant: string) =>
     `The shortest counterexample of ACME CloudDB's DNS control plane, the DevConf.CZ 2026 workshop lab, with ${deployers} deployers and cleanup keeping the last ${keep} plans: ${steps} steps until "${invariant}" no longer holds.`,
 } as const;

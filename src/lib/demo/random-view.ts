@@ -1,5 +1,8 @@
 /** What the random-testing panel offers and says: delay choices, progress, outcome and the comparison table. */
-import { randomWords, traceWords } from '../../content/interface/demo.ts';
+import {
+  islandRandomWords as randomWords,
+  islandTraceWords as traceWords,
+} from '../../content/interface/demo.ts';
 import type { SimulationProgress, SimulationResult } from '../checker/simulate.ts';
 import { formatCount } from '../format.ts';
 import type { TracePanelUpdate } from './panel.ts';

@@ -3,7 +3,7 @@
  * model and the implementation show side by side, and a summary that says whether the outage
  * reproduces and where the two first part ways.
  */
-import { replayWords } from '../../content/interface/demo.ts';
+import { islandReplayWords as replayWords } from '../../content/interface/demo.ts';
 import { traceRows } from '../checker/trace.ts';
 import type { ImplementationOutcome, ObservedState, ReplayReport } from '../mbt/replay.ts';
 import { parseDnsItf, type DnsTrace } from '../models/dns-control-plane-itf.ts';

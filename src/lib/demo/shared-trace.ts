@@ -3,7 +3,7 @@
  * deployers-plans-keep, then the moves. Only the moves travel; the receiving page replays
  * them through the model, so a link can show nothing the model does not allow.
  */
-import { parameterWords, shareWords } from '../../content/interface/demo.ts';
+import { parameterWords, islandShareWords as shareWords } from '../../content/interface/demo.ts';
 import type { Move, Trace } from '../checker/spec.ts';
 import { decodeMoves, encodeMoves, replay } from '../checker/trace.ts';
 import {

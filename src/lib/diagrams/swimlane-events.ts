@@ -44,18 +44,9 @@ export interface SwimlaneEvent {
   readonly breaks: boolean;
 }
 
-/** A deployer that did nothing for a while and then deployed an old plan. */
-export interface SwimlaneIdle {
-  readonly lane: number;
-  /** The deployer's last step before the stale deploy, 0 for the start. */
-  readonly from: number;
-  readonly to: number;
-}
-
 export interface SwimlaneModel {
   readonly deployers: number;
   readonly events: readonly SwimlaneEvent[];
-  readonly idles: readonly SwimlaneIdle[];
   readonly brokenAt: number | undefined;
   /** The invariant broken at `brokenAt`. */
   readonly invariant: string | undefined;
@@ -120,14 +111,5 @@ export function swimlaneModel({ parameters, trace }: DnsTrace): SwimlaneModel {
     before = after;
     return { step, ...event, changes, breaks };
   });
-  const idles = events.flatMap(({ kind, lane, step }) => {
-    if (kind !== 'stale-deploy') return [];
-    const previous = events.filter((event) => event.lane === lane && event.step < step).at(-1);
-    const acts =
-      previous?.kind === 'Sync'
-        ? events.filter((event) => event.lane === lane && event.step < previous.step).at(-1)
-        : previous;
-    return [{ lane, from: acts?.step ?? 0, to: previous?.step ?? step }];
-  });
-  return { deployers: parameters.deployers, events, idles, brokenAt, invariant };
+  return { deployers: parameters.deployers, events, brokenAt, invariant };
 }

@@ -5,7 +5,6 @@
 import { RECORDS, type RecordLane, type SwimlaneModel } from './swimlane-events.ts';
 
 export interface Geometry {
-  readonly gutter: number;
   readonly lane: number;
   readonly header: number;
   readonly row: number;
@@ -14,7 +13,6 @@ export interface Geometry {
 }
 
 export const FULL: Geometry = {
-  gutter: 28,
   lane: 96,
   header: 36,
   row: 34,
@@ -22,7 +20,6 @@ export const FULL: Geometry = {
   font: 'text-[12px]',
 };
 export const COMPACT: Geometry = {
-  gutter: 0,
   lane: 64,
   header: 28,
   row: 22,
@@ -52,8 +49,6 @@ export interface Box {
 export interface Layout {
   readonly width: number;
   readonly rowHeight: number;
-  /** Where step numbers go, left of the first lane. */
-  readonly stepNumberX: number;
   readonly height: number;
   /** Where the rows end and the footer (the violation line) starts. */
   readonly bodyBottom: number;
@@ -65,8 +60,6 @@ export interface Layout {
   readonly rowCentre: (step: number) => number;
   /** The box of a step in a lane. */
   readonly box: (lane: number, step: number) => Box;
-  /** The dashed span of an idle deployer, from below one row to above another (0 is the header). */
-  readonly span: (from: number, to: number) => { readonly top: number; readonly bottom: number };
 }
 
 export function swimlaneLayout(model: SwimlaneModel, g: Geometry): Layout {
@@ -75,16 +68,15 @@ export function swimlaneLayout(model: SwimlaneModel, g: Geometry): Layout {
     ...Array.from({ length: model.deployers }, (_, id): LaneKey => `deployer-${id + 1}`),
     ...RECORDS,
   ];
-  const laneX = (lane: number) => g.gutter + lane * g.lane + g.lane / 2;
+  const laneX = (lane: number) => lane * g.lane + g.lane / 2;
   const rowTop = (step: number) => g.header + (step - 1) * g.row;
   const rowCentre = (step: number) => rowTop(step) + g.row / 2;
   const bodyBottom = g.header + model.events.length * g.row;
   const boxWidth = g.lane - 6;
   const boxHeight = g.row - 6;
   return {
-    width: g.gutter + keys.length * g.lane,
+    width: keys.length * g.lane,
     rowHeight: g.row,
-    stepNumberX: g.gutter / 2,
     height: bodyBottom + (model.brokenAt === undefined ? 8 : g.footer),
     bodyBottom,
     lanes: keys.map((key, lane) => ({
@@ -103,10 +95,6 @@ export function swimlaneLayout(model: SwimlaneModel, g: Geometry): Layout {
       height: boxHeight,
       cx: laneX(lane),
       cy: rowCentre(step),
-    }),
-    span: (from, to) => ({
-      top: from === 0 ? g.header : rowCentre(from) + g.row / 2 - 3,
-      bottom: rowCentre(to) - g.row / 2 + 3,
     }),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * A trace of the lab model as a sequence (swimlane) diagram: one column per actor (the planner,
  * each deployer) and per shared record (root, rollback, lock, plans in the zone), one row per
- * step. A deployer that sat idle and then deployed an old plan shows as a long dashed bar in its
- * lane; the lock's epoch is written at every deploy, because the lock is the point: it was
+ * step. A deploy of a plan older than the root's is marked in red in its deployer's lane; the
+ * lock's holder and epoch are written at every deploy, because the lock is the point: it was
  * current when the stale deploy went through. The step that breaks an invariant is marked in red.
  * What to show is in swimlane-events.ts, where to put it in swimlane-layout.ts.
  */
@@ -25,7 +25,7 @@ export interface SwimlaneOptions {
   readonly id: string;
   /** Marks this step's row, for a stepper. */
   readonly highlightStep?: number;
-  /** Smaller rows and lanes, no step numbers: for a thumbnail beside other content. */
+  /** Smaller rows and lanes: for a thumbnail beside other content. */
   readonly compact?: boolean;
 }
 
@@ -89,34 +89,21 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
   const names = compact ? words.compactLaneNames : words.laneNames;
   const text = (x: number, y: number, className: string, content: string) =>
     textElement('text', { x, y, class: className }, content);
+  // The data attributes go on the label, the element a test or a script reads.
   const box = (at: Box, className: string, label: string, data: Record<string, string>) =>
-    element(
-      'g',
-      data,
-      element('rect', {
-        x: at.x,
-        y: at.y,
-        width: at.width,
-        height: at.height,
-        rx: 5,
-        class: className,
-      }),
-      text(at.cx, at.cy, 'fill-fg', label),
-    );
+    element('rect', {
+      x: at.x,
+      y: at.y,
+      width: at.width,
+      height: at.height,
+      rx: 4,
+      class: className,
+    }) + textElement('text', { x: at.cx, y: at.cy, class: 'fill-fg', ...data }, label);
 
   const laneParts = layout.lanes.map(({ key, shared, x }, lane) =>
     element(
       'g',
       { 'data-lane': key },
-      shared
-        ? element('rect', {
-            x: x - g.lane / 2 + 2,
-            y: 0,
-            width: g.lane - 4,
-            height: layout.bodyBottom,
-            class: 'fill-surface',
-          })
-        : '',
       text(
         x,
         g.header / 2,
@@ -126,37 +113,6 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
       element('line', { x1: x, y1: g.header, x2: x, y2: layout.bodyBottom, class: 'stroke-line' }),
     ),
   );
-
-  const idles = model.idles.map(({ lane, from, to }) => {
-    const { top, bottom } = layout.span(from, to);
-    const x = layout.laneX(lane);
-    return element(
-      'g',
-      { 'data-idle': `${from}-${to}` },
-      element('line', {
-        x1: x,
-        y1: top,
-        x2: x,
-        y2: bottom,
-        class: 'stroke-accent stroke-[3] [stroke-dasharray:6_4]',
-      }),
-      compact
-        ? ''
-        : element(
-            'g',
-            {},
-            element('rect', {
-              x: x - g.lane / 2 + 4,
-              y: (top + bottom) / 2 - 9,
-              width: g.lane - 8,
-              height: 18,
-              rx: 9,
-              class: 'fill-bg',
-            }),
-            text(x, (top + bottom) / 2, 'fill-accent font-semibold', words.idle(to - from)),
-          ),
-    );
-  });
 
   const steps = model.events.map((event) => drawStep(event, layout, options, compact, box));
 
@@ -193,7 +149,6 @@ export function swimlaneSvg(trace: DnsTrace, options: SwimlaneOptions): string {
     },
     ...laneParts,
     ...steps,
-    ...idles,
     violation,
   );
 }
@@ -228,15 +183,6 @@ function drawStep(
           ...(highlighted ? { 'data-highlight': '' } : {}),
         })
       : '';
-  const writes = changes.map(({ record }) =>
-    element('line', {
-      x1: layout.laneX(lane),
-      y1: layout.rowCentre(step),
-      x2: layout.laneX(layout.recordLane(record)),
-      y2: layout.rowCentre(step),
-      class: 'stroke-muted [stroke-dasharray:2_3]',
-    }),
-  );
   const records = changes.map((change) =>
     box(
       layout.box(layout.recordLane(change.record), step),
@@ -249,14 +195,6 @@ function drawStep(
     'g',
     { 'data-step': step },
     band,
-    compact
-      ? ''
-      : textElement(
-          'text',
-          { x: layout.stepNumberX, y: layout.rowCentre(step), class: 'fill-muted' },
-          words.stepNumber(step),
-        ),
-    ...writes,
     box(
       layout.box(lane, step),
       `${EVENT_CLASS[kind]} ${breaks ? 'stroke-danger stroke-2' : ''}`.trim(),
@@ -275,7 +213,6 @@ function swimlaneDescription(model: SwimlaneModel): string {
   const stale = model.events.filter(({ kind }) => kind === 'stale-deploy');
   return [
     words.description.overview(model.events.length, model.deployers),
-    ...model.idles.map(({ lane, from, to }) => words.description.idle(actor(lane), from, to)),
     ...stale.map(({ step, lane, versions }) =>
       words.description.staleDeploy(step, actor(lane), versions[0] ?? 0),
     ),

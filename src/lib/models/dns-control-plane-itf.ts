@@ -117,6 +117,46 @@ function zoneRecords(state: DnsState): ItfValue {
   ]);
 }
 
+/** What a step's `ghost_action` says about its outcome, per tag and field, from the state before. */
+type Outcome = { readonly plan: number } | { readonly lock: Lock } | { readonly int: number };
+type Deployer = DnsState['deployers'][number];
+const OUTCOMES: Readonly<
+  Record<
+    Exclude<DnsActionKind, 'GeneratePlan'>,
+    Readonly<Record<string, (before: DnsState, after: DnsState, me: Deployer) => Outcome>>
+  >
+> = {
+  Sync: {
+    lock: (before) => ({ lock: before.lock }),
+    root: (before) => ({ plan: before.root }),
+    rollback: (before) => ({ plan: before.rollback }),
+  },
+  Deploy: {
+    plan_id: (_, __, me) => ({ plan: me.nextPlan }),
+    previous_root: (_, __, me) => ({ plan: me.view.root }),
+    new_root: (_, __, me) => ({ plan: me.nextPlan }),
+    rollback: (_, __, me) => ({ plan: me.view.root }),
+    new_epoch: (_, after) => ({ int: after.lock.epoch }),
+  },
+  Backoff: { lock: (_, __, me) => ({ lock: me.view.lock }) },
+  Cleanup: { next_plan: (_, __, me) => ({ int: me.nextPlan }) },
+};
+
+const encodeOutcome = (outcome: Outcome, state: DnsState): ItfValue =>
+  'plan' in outcome
+    ? planName(state, outcome.plan)
+    : 'lock' in outcome
+      ? lockRecord(outcome.lock)
+      : itf.int(outcome.int);
+
+/** An outcome as the reader compares it: a plan by name, a lock as "holder epoch", an integer as digits. */
+const outcomeText = (outcome: Outcome, state: DnsState): string =>
+  'plan' in outcome
+    ? planName(state, outcome.plan)
+    : 'lock' in outcome
+      ? `${deployerName(outcome.lock.holder)} ${outcome.lock.epoch}`
+      : String(outcome.int);
+
 function ghostAction(
   before: DnsState,
   after: DnsState,
@@ -135,43 +175,13 @@ function ghostAction(
       }),
     );
   }
-  const deployer = DEPLOYER_NAMES[action.deployer]!;
   const me = before.deployers[action.deployer]!;
-  switch (action.kind) {
-    case 'Sync':
-      return itf.variant(
-        'Sync',
-        itf.record({
-          deployer,
-          lock: lockRecord(before.lock),
-          root: planName(before, before.root),
-          rollback: planName(before, before.rollback),
-        }),
-      );
-    case 'Deploy':
-      return itf.variant(
-        'Deploy',
-        itf.record({
-          deployer,
-          plan_id: planName(before, me.nextPlan),
-          previous_root: planName(before, me.view.root),
-          new_root: planName(before, me.nextPlan),
-          rollback: planName(before, me.view.root),
-          new_epoch: itf.int(after.lock.epoch),
-        }),
-      );
-    case 'Backoff':
-      return itf.variant('Backoff', itf.record({ deployer, lock: lockRecord(me.view.lock) }));
-    case 'Cleanup':
-      return itf.variant(
-        'Cleanup',
-        itf.record({
-          deployer,
-          next_plan: itf.int(me.nextPlan),
-          old_indices: itf.set(oldIndices(parameters, before, action.deployer).map(itf.int)),
-        }),
-      );
-  }
+  const fields: Record<string, ItfValue> = { deployer: DEPLOYER_NAMES[action.deployer]! };
+  for (const [field, outcome] of Object.entries(OUTCOMES[action.kind]))
+    fields[field] = encodeOutcome(outcome(before, after, me), before);
+  if (action.kind === 'Cleanup')
+    fields['old_indices'] = itf.set(oldIndices(parameters, before, action.deployer).map(itf.int));
+  return itf.variant(action.kind, itf.record(fields));
 }
 
 function itfState(
@@ -227,16 +237,16 @@ export function dnsTraceToItf({ parameters, trace }: DnsTrace, description: stri
   };
 }
 
-// Reading: each helper fails with the path in the file and what it expected there.
+// Reading: each helper fails with the path in the file and what it found there.
 
 type Fields = Readonly<Record<string, ItfValue>>;
 
-const show = (value: ItfValue | undefined): string => {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return excerpt(value);
-  if (typeof value === 'bigint' || typeof value === 'boolean') return excerpt(String(value));
-  return `a ${value.kind}`;
-};
+const show = (value: ItfValue | undefined): string =>
+  value === undefined
+    ? 'nothing'
+    : typeof value === 'object'
+      ? `a ${value.kind}`
+      : excerpt(String(value));
 
 function fieldsAt(value: ItfValue | undefined, path: string): Fields {
   return typeof value === 'object' && value.kind === 'record'
@@ -251,213 +261,117 @@ function stringAt(value: ItfValue | undefined, path: string): string {
 }
 
 function intAt(value: ItfValue | undefined, path: string): number {
-  if (typeof value !== 'bigint')
-    return itfFailure(path, `expected an integer, found ${show(value)}`);
-  if (value < 0n || value > 1_000_000n)
-    return itfFailure(path, `${excerpt(String(value))} is out of range`);
-  return Number(value);
+  return typeof value === 'bigint' && value >= 0n && value <= 1_000_000n
+    ? Number(value)
+    : itfFailure(path, `expected an integer from 0 to 1000000, found ${show(value)}`);
 }
 
-function itemsAt(value: ItfValue | undefined, path: string): readonly ItfValue[] {
-  return typeof value === 'object' && (value.kind === 'set' || value.kind === 'list')
-    ? value.items
-    : itfFailure(path, `expected a set, found ${show(value)}`);
-}
-
-function entriesAt(value: ItfValue | undefined, path: string) {
-  return typeof value === 'object' && value.kind === 'map'
-    ? value.entries
-    : itfFailure(path, `expected a map, found ${show(value)}`);
-}
-
-function variantAt(
-  value: ItfValue | undefined,
-  path: string,
-): { tag: string; value: ItfValue | undefined } {
-  const fields = fieldsAt(value, path);
-  return { tag: stringAt(fields['tag'], `${path}.tag`), value: fields['value'] };
-}
-
-/** A Quint pick: `Some(v)`, `None`, or the plain value. */
-function pickAt(value: ItfValue | undefined): ItfValue | undefined {
+/** The items of a set or list, or the [key, value] pairs of a map. */
+function itemsAt(value: ItfValue | undefined, path: string, kind: 'set' | 'map') {
+  if (typeof value === 'object' && kind === 'map' && value.kind === 'map') return value.entries;
   if (
     typeof value === 'object' &&
-    value.kind === 'record' &&
-    typeof value.fields['tag'] === 'string'
-  ) {
-    return value.fields['tag'] === 'Some' ? value.fields['value'] : undefined;
-  }
-  return value;
+    kind === 'set' &&
+    (value.kind === 'set' || value.kind === 'list')
+  )
+    return value.items.map((item) => [item, item] as const);
+  return itfFailure(path, `expected a ${kind}, found ${show(value)}`);
+}
+
+/** A Quint pick: `Some(v)` is v, `None` nothing, anything else itself. */
+function pickAt(value: ItfValue | undefined): ItfValue | undefined {
+  if (typeof value !== 'object' || value.kind !== 'record' || !('tag' in value.fields))
+    return value;
+  return value.fields['tag'] === 'Some' ? value.fields['value'] : undefined;
 }
 
 function deployerAt(value: ItfValue | undefined, path: string, parameters: DnsParameters): number {
   const name = stringAt(value, path);
-  const index = DEPLOYER_NAMES.indexOf(name as (typeof DEPLOYER_NAMES)[number]);
-  if (index === -1 || index >= parameters.deployers)
-    return itfFailure(
-      path,
-      `expected one of ${DEPLOYER_NAMES.slice(0, parameters.deployers).join(', ')}, found ${excerpt(name)}`,
-    );
-  return index;
+  const names: readonly string[] = DEPLOYER_NAMES.slice(0, parameters.deployers);
+  return names.includes(name)
+    ? names.indexOf(name)
+    : itfFailure(path, `expected one of ${names.join(', ')}, found ${excerpt(name)}`);
 }
 
-function lockAt(value: ItfValue | undefined, path: string): { holder: string; epoch: number } {
-  const fields = fieldsAt(value, path);
-  const tuple = fields['value'];
-  if (typeof tuple !== 'object' || tuple.kind !== 'tuple' || tuple.items.length !== 2)
-    return itfFailure(`${path}.value`, `expected the tuple (holder, epoch), found ${show(tuple)}`);
-  return {
-    holder: stringAt(tuple.items[0], `${path}.value[0]`),
-    epoch: intAt(tuple.items[1], `${path}.value[1]`),
-  };
-}
-
-function planFromFields(fields: Fields, path: string): Plan {
-  const id = stringAt(fields['plan_id'], `${path}.plan_id`);
-  const ips = itemsAt(fields['ips'], `${path}.ips`).map((ip, index) =>
-    stringAt(ip, `${path}.ips[${index}]`),
-  );
-  if (ips.length === 0) itfFailure(`${path}.ips`, 'a plan has at least one load balancer');
+function planAt(fields: Fields, path: string): Plan {
+  const at = (field: string) => `${path}.${field}`;
   const weights = new Map(
-    entriesAt(fields['weights'], `${path}.weights`).map(([ip, weight], index) => [
-      stringAt(ip, `${path}.weights[${index}][0]`),
-      intAt(weight, `${path}.weights[${index}][1]`),
+    itemsAt(fields['weights'], at('weights'), 'map').map(([ip, weight], index) => [
+      stringAt(ip, `${at('weights')}[${index}][0]`),
+      intAt(weight, `${at('weights')}[${index}][1]`),
     ]),
   );
+  const ips = itemsAt(fields['ips'], at('ips'), 'set').map(([ip], index) =>
+    stringAt(ip, `${at('ips')}[${index}]`),
+  );
+  if (ips.length === 0) itfFailure(at('ips'), 'a plan has at least one load balancer');
   return {
-    id,
-    loadBalancers: ips.map((ip) => {
-      if (!/^192\.0\.2\.\d{1,3}$/.test(ip))
-        itfFailure(`${path}.ips`, `expected addresses 192.0.2.N, found ${excerpt(ip)}`);
-      const weight = weights.get(ip);
-      return weight === undefined
-        ? itfFailure(`${path}.weights`, `no weight for ${ip}`)
-        : { ip, weight };
-    }),
+    id: stringAt(fields['plan_id'], at('plan_id')),
+    loadBalancers: ips.map((ip) => ({
+      ip: /^192\.0\.2\.\d{1,3}$/.test(ip)
+        ? ip
+        : itfFailure(at('ips'), `expected addresses 192.0.2.N, found ${excerpt(ip)}`),
+      weight: weights.get(ip) ?? itfFailure(at('weights'), `no weight for ${ip}`),
+    })),
   };
 }
 
 /** Names without their module prefix: `main::dns::zone_records` is `zone_records`; `mbt::` stays. */
-function unprefixed(state: ItfState): ItfState {
-  return Object.fromEntries(
+const unprefixed = (state: ItfState): ItfState =>
+  Object.fromEntries(
     Object.entries(state).map(([name, value]) => [
-      name.startsWith('mbt::') || !name.includes('::')
-        ? name
-        : name.slice(name.lastIndexOf('::') + 2),
+      name.startsWith('mbt::') ? name : name.split('::').at(-1)!,
       value,
     ]),
   );
+
+/** A claimed value as text: a lock record as "holder epoch", an integer as digits. */
+function claimed(value: ItfValue, path: string): string {
+  if (typeof value !== 'object' || value.kind !== 'record')
+    return show(value).replace(/^"|"$/g, '');
+  const tuple = value.fields['value'];
+  return typeof tuple === 'object' && tuple.kind === 'tuple'
+    ? tuple.items.map((item) => show(item).replace(/^"|"$/g, '')).join(' ')
+    : itfFailure(`${path}.value`, `expected the tuple (holder, epoch), found ${show(tuple)}`);
 }
 
-type Claims = (model: DnsState, before: DnsState) => void;
 interface ReadAction {
   readonly action: DnsAction | 'Init';
-  /** Checks what the trace says about the outcome against the model's successor. */
-  readonly claims: Claims;
+  /** The fields of `ghost_action` whose claims to check, with their path. */
+  readonly fields?: Fields;
 }
 
-const TAGS: readonly (DnsActionKind | 'Init')[] = [
-  'Init',
-  'GeneratePlan',
-  'Sync',
-  'Deploy',
-  'Backoff',
-  'Cleanup',
-];
-
-function expectEqual(path: string, found: string | number, expected: string | number) {
-  if (found !== expected)
-    itfFailure(
-      path,
-      `the model has ${excerpt(String(expected))} here, the trace ${excerpt(String(found))}`,
-    );
-}
+const TAGS: readonly string[] = ['Init', 'GeneratePlan', 'Sync', 'Deploy', 'Backoff', 'Cleanup'];
 
 function readGhostAction(
   value: ItfValue | undefined,
   path: string,
   parameters: DnsParameters,
 ): ReadAction {
-  const { tag, value: payload } = variantAt(value, path);
-  if (!TAGS.includes(tag as DnsActionKind))
+  const fields = fieldsAt(value, path);
+  const tag = stringAt(fields['tag'], `${path}.tag`);
+  if (!TAGS.includes(tag))
     return itfFailure(`${path}.tag`, `expected one of ${TAGS.join(', ')}, found ${excerpt(tag)}`);
-  if (tag === 'Init') return { action: 'Init', claims: () => {} };
-  const fields = fieldsAt(payload, `${path}.value`);
-  const at = (field: string) => `${path}.value.${field}`;
+  if (tag === 'Init') return { action: 'Init' };
+  const payload = fieldsAt(fields['value'], `${path}.value`);
   if (tag === 'GeneratePlan')
-    return {
-      action: { kind: tag, plan: planFromFields(fields, `${path}.value`) },
-      claims: () => {},
-    };
-  const deployer = deployerAt(fields['deployer'], at('deployer'), parameters);
-  const kind = tag as Exclude<DnsActionKind, 'GeneratePlan'>;
-  const lockClaim = (field: string, lock: Lock) => {
-    if (fields[field] === undefined) return;
-    const found = lockAt(fields[field], at(field));
-    expectEqual(
-      at(field),
-      `${found.holder} ${found.epoch}`,
-      `${deployerName(lock.holder)} ${lock.epoch}`,
-    );
-  };
-  /** Tools name the placeholder plan in their own zone (plan-init.db.example.com in the spec). */
-  const nameClaim = (field: string, state: DnsState, plan: number) => {
-    if (fields[field] === undefined) return;
-    const found = stringAt(fields[field], at(field));
-    if (plan === INIT_PLAN && found.startsWith('plan-init.')) return;
-    expectEqual(at(field), found, planName(state, plan));
-  };
-  const claims: Claims = (after, before) => {
-    const me = before.deployers[deployer]!;
-    switch (kind) {
-      case 'Sync':
-        lockClaim('lock', before.lock);
-        nameClaim('root', before, before.root);
-        nameClaim('rollback', before, before.rollback);
-        return;
-      case 'Deploy':
-        nameClaim('plan_id', before, me.nextPlan);
-        nameClaim('new_root', before, me.nextPlan);
-        nameClaim('previous_root', before, me.view.root);
-        nameClaim('rollback', before, me.view.root);
-        if (fields['new_epoch'] !== undefined)
-          expectEqual(
-            at('new_epoch'),
-            intAt(fields['new_epoch'], at('new_epoch')),
-            after.lock.epoch,
-          );
-        return;
-      case 'Backoff':
-        lockClaim('lock', me.view.lock);
-        return;
-      case 'Cleanup':
-        if (fields['next_plan'] !== undefined)
-          expectEqual(at('next_plan'), intAt(fields['next_plan'], at('next_plan')), me.nextPlan);
-        return;
-    }
-  };
-  return { action: { kind, deployer }, claims };
+    return { action: { kind: tag, plan: planAt(payload, `${path}.value`) } };
+  const deployer = deployerAt(payload['deployer'], `${path}.value.deployer`, parameters);
+  return { action: { kind: tag as 'Sync', deployer }, fields: payload };
 }
 
-/** Quint's action names, as a Quint spec of the lab may spell them (case and `_` aside). */
+/** Quint's action names as a spec of the lab may spell them: case, `_` and a deployer_/planner_ prefix aside. */
 const QUINT_ACTIONS: Readonly<Record<string, DnsActionKind | 'Init'>> = {
   init: 'Init',
+  generate: 'GeneratePlan',
   generateplan: 'GeneratePlan',
-  plannergenerate: 'GeneratePlan',
   addplan: 'GeneratePlan',
   sync: 'Sync',
-  deployerquery: 'Sync',
-  deployersync: 'Sync',
   query: 'Sync',
   deploy: 'Deploy',
-  deployerapply: 'Deploy',
-  deployerdeploy: 'Deploy',
   apply: 'Deploy',
   backoff: 'Backoff',
-  deployerbackoff: 'Backoff',
   cleanup: 'Cleanup',
-  deployergc: 'Cleanup',
-  deployercleanup: 'Cleanup',
   gc: 'Cleanup',
 };
 
@@ -467,76 +381,83 @@ function readQuintAction(
   parameters: DnsParameters,
   planCount: number,
 ): ReadAction {
-  const taken = stringAt(state[ACTION_TAKEN], `${path}.${ACTION_TAKEN}`);
-  const kind = QUINT_ACTIONS[taken.toLowerCase().replace(/[^a-z]/g, '')];
+  const at = `${path}.${ACTION_TAKEN}`;
+  const taken = stringAt(state[ACTION_TAKEN], at);
+  const kind =
+    QUINT_ACTIONS[
+      taken
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+        .replace(/^(deployer|planner)/, '')
+    ];
   if (kind === undefined)
-    return itfFailure(
-      `${path}.${ACTION_TAKEN}`,
-      `expected an action of the lab (${[...new Set(Object.values(QUINT_ACTIONS))].join(', ')}), found ${excerpt(taken)}`,
-    );
-  if (kind === 'Init') return { action: 'Init', claims: () => {} };
-  const picks =
-    state[NONDET_PICKS] === undefined
-      ? {}
-      : fieldsAt(state[NONDET_PICKS], `${path}.${NONDET_PICKS}`);
-  if (kind === 'GeneratePlan') {
-    const planPicks = Object.fromEntries(
-      Object.entries(picks).flatMap(([name, value]) => {
-        const picked = pickAt(value);
-        return picked === undefined ? [] : [[name, picked]];
-      }),
-    );
-    const plan =
-      planPicks['plan_id'] === undefined
-        ? canonicalPlan(planCount)
-        : planFromFields(planPicks, `${path}.${NONDET_PICKS}`);
-    return { action: { kind, plan }, claims: () => {} };
-  }
-  const field = picks['deployer'] !== undefined ? 'deployer' : 'd';
-  const deployer = deployerAt(pickAt(picks[field]), `${path}.${NONDET_PICKS}.${field}`, parameters);
-  return { action: { kind, deployer }, claims: () => {} };
+    return itfFailure(at, `expected an action of the lab, found ${excerpt(taken)}`);
+  if (kind === 'Init') return { action: 'Init' };
+  const picks = Object.fromEntries(
+    Object.entries(
+      state[NONDET_PICKS] === undefined
+        ? {}
+        : fieldsAt(state[NONDET_PICKS], `${path}.${NONDET_PICKS}`),
+    ).flatMap(([name, value]) => {
+      const picked = pickAt(value);
+      return picked === undefined ? [] : [[name, picked]];
+    }),
+  );
+  if (kind === 'GeneratePlan')
+    return {
+      action: {
+        kind,
+        plan:
+          'plan_id' in picks ? planAt(picks, `${path}.${NONDET_PICKS}`) : canonicalPlan(planCount),
+      },
+    };
+  const field = 'deployer' in picks ? 'deployer' : 'd';
+  return {
+    action: {
+      kind,
+      deployer: deployerAt(picks[field], `${path}.${NONDET_PICKS}.${field}`, parameters),
+    },
+  };
 }
 
 function readParameters(trace: ItfTrace, first: ItfState): DnsParameters {
   const meta = trace.meta['parameters'];
-  if (typeof meta === 'object' && meta !== null) {
-    const { deployers, plans, keep, fixed } = meta as Record<string, unknown>;
-    try {
-      return replayParameters({ deployers, plans, keep, fixed } as DnsParameters);
-    } catch (error) {
-      return itfFailure('#meta.parameters', (error as Error).message);
-    }
-  }
-  const named = first['DEPLOYERS'];
-  const deployers =
-    named === undefined
-      ? first['deployer_next_plan'] === undefined
-        ? labParameters.deployers
-        : entriesAt(first['deployer_next_plan'], 'states[0].deployer_next_plan').length
-      : itemsAt(named, 'states[0].DEPLOYERS').length;
-  const keep =
-    first['MAX_PLAN_AGE'] === undefined
-      ? labParameters.keep
-      : intAt(first['MAX_PLAN_AGE'], 'states[0].MAX_PLAN_AGE');
+  const count = (name: string, kind: 'set' | 'map') =>
+    first[name] === undefined ? undefined : itemsAt(first[name], `states[0].${name}`, kind).length;
+  const read = (
+    typeof meta === 'object' && meta !== null
+      ? meta
+      : {
+          deployers:
+            count('DEPLOYERS', 'set') ??
+            count('deployer_next_plan', 'map') ??
+            labParameters.deployers,
+          plans: 30,
+          keep:
+            first['MAX_PLAN_AGE'] === undefined
+              ? labParameters.keep
+              : intAt(first['MAX_PLAN_AGE'], 'states[0].MAX_PLAN_AGE'),
+          fixed: false,
+        }
+  ) as DnsParameters;
   try {
-    return replayParameters({ deployers, plans: 30, keep, fixed: false });
+    return replayParameters({
+      deployers: read.deployers,
+      plans: read.plans,
+      keep: read.keep,
+      fixed: read.fixed,
+    });
   } catch (error) {
-    return itfFailure('states[0]', (error as Error).message);
+    return itfFailure(
+      meta === undefined ? 'states[0]' : '#meta.parameters',
+      (error as Error).message,
+    );
   }
 }
 
-function checkNextPlans(state: ItfState, path: string, model: DnsState) {
-  const value = state['deployer_next_plan'];
-  if (value === undefined) return;
-  entriesAt(value, `${path}.deployer_next_plan`).forEach(([name, next], index) => {
-    const at = `${path}.deployer_next_plan[${index}]`;
-    const deployer = DEPLOYER_NAMES.indexOf(
-      stringAt(name, `${at}[0]`) as (typeof DEPLOYER_NAMES)[number],
-    );
-    const expected = model.deployers[deployer]?.nextPlan;
-    if (expected === undefined) itfFailure(`${at}[0]`, `the model has no deployer ${show(name)}`);
-    else expectEqual(`${at}[1]`, intAt(next, `${at}[1]`), expected);
-  });
+function expectClaim(path: string, found: string, expected: string) {
+  if (found !== expected)
+    itfFailure(path, `the model has ${excerpt(expected)} here, the trace ${excerpt(found)}`);
 }
 
 /** The model's trace behind an ITF trace; every step must be one the model takes, with the same outcome. */
@@ -544,52 +465,51 @@ export function dnsTraceFromItf(trace: ItfTrace): ItfResult<DnsTrace> {
   return attempt(() => {
     const states = trace.states.map(unprefixed);
     const first = states[0]!;
-    const source = GHOST_ACTION in first ? 'ghost' : ACTION_TAKEN in first ? 'quint' : undefined;
-    if (source === undefined)
+    const fromGhost = GHOST_ACTION in first;
+    if (!fromGhost && !(ACTION_TAKEN in first))
       itfFailure(
         'states[0]',
-        `expected "${GHOST_ACTION}" or "${ACTION_TAKEN}" to say which action each step takes, found ${
-          Object.keys(first)
-            .map((name) => excerpt(name))
-            .join(', ') || 'no variables'
-        }`,
+        `expected "${GHOST_ACTION}" or "${ACTION_TAKEN}" to name each step's action, found ${Object.keys(first).map(excerpt).join(', ') || 'no variables'}`,
       );
     const declared = readParameters(trace, first);
     let current = initialState(declared);
     const steps: Transition<DnsState>[] = [];
     states.forEach((state, index) => {
       const path = `states[${index}]`;
-      const planCount = current.plans.length;
-      const read =
-        source === 'ghost'
-          ? readGhostAction(state[GHOST_ACTION], `${path}.${GHOST_ACTION}`, declared)
-          : readQuintAction(state, path, declared, planCount);
-      const where = source === 'ghost' ? `${path}.${GHOST_ACTION}` : `${path}.${ACTION_TAKEN}`;
-      if ((index === 0) !== (read.action === 'Init'))
+      const where = `${path}.${fromGhost ? GHOST_ACTION : ACTION_TAKEN}`;
+      const { action, fields } = fromGhost
+        ? readGhostAction(state[GHOST_ACTION], where, declared)
+        : readQuintAction(state, path, declared, current.plans.length);
+      if ((index === 0) !== (action === 'Init'))
         itfFailure(
           where,
           index === 0
             ? 'the first state is reached by Init'
             : 'only the first state is reached by Init',
         );
-      if (read.action !== 'Init') {
-        const result = step(declared, current, read.action);
-        if (isRefusal(result)) {
-          const who =
-            read.action.kind === 'GeneratePlan'
-              ? 'the planner'
-              : DEPLOYER_NAMES[read.action.deployer];
-          itfFailure(
+      if (action !== 'Init') {
+        const result = step(declared, current, action);
+        const who =
+          action.kind === 'GeneratePlan' ? 'the planner' : DEPLOYER_NAMES[action.deployer];
+        if (isRefusal(result))
+          return itfFailure(
             where,
-            `${read.action.kind} by ${who} is not possible there: ${refusalWords[result]}`,
+            `${action.kind} by ${who} is not possible there: ${refusalWords[result]}`,
           );
-        } else {
-          read.claims(result, current);
-          current = result;
-          steps.push({ action: actionIndex(read.action), choice: 0, state: current });
+        const me = action.kind === 'GeneratePlan' ? undefined : current.deployers[action.deployer];
+        const outcomes = action.kind === 'GeneratePlan' ? {} : OUTCOMES[action.kind];
+        for (const [field, outcome] of Object.entries(outcomes)) {
+          const value = fields?.[field];
+          if (value === undefined || me === undefined) continue;
+          const expected = outcomeText(outcome(current, result, me), current);
+          const found = claimed(value, `${where}.value.${field}`);
+          // Tools name the placeholder plan in their own zone (plan-init.db.example.com in the spec).
+          if (!(expected === planId(INIT_PLAN) && found.startsWith('plan-init.')))
+            expectClaim(`${where}.value.${field}`, found, expected);
         }
+        current = result;
+        steps.push({ action: actionIndex(action), choice: 0, state: current });
       }
-      checkNextPlans(state, path, current);
     });
     const parameters =
       'parameters' in trace.meta

@@ -102,15 +102,15 @@ export type Refusal =
   | 'nothing-to-clean';
 
 export const refusalWords: Readonly<Record<Refusal, string>> = {
-  'no-plan-left': 'the planner has written every plan the parameters allow',
-  'plan-id-taken': 'a plan with this id exists already',
-  'no-such-deployer': 'there is no such deployer',
-  'next-plan-missing': "the deployer's next plan has not been written yet",
-  'lock-moved': 'the lock it observed is gone: another deployer deployed since its sync',
-  'observed-root-missing': 'the plan of the root it observed is no longer in the zone',
-  'older-than-root': 'the fix refuses a plan older than the one the root points to',
-  'deploy-would-succeed': 'a backoff is a refused deploy, and this deploy would succeed',
-  'nothing-to-clean': 'no plan old enough for cleanup is left in the zone',
+  'no-plan-left': 'every plan the parameters allow is written',
+  'plan-id-taken': 'a plan has this id already',
+  'no-such-deployer': 'no such deployer',
+  'next-plan-missing': 'its next plan is not written yet',
+  'lock-moved': 'the lock it observed is gone',
+  'observed-root-missing': 'the plan of the root it observed is gone',
+  'older-than-root': 'the fix refuses a plan older than the root’s',
+  'deploy-would-succeed': 'a backoff is a refused deploy, and this one would succeed',
+  'nothing-to-clean': 'no plan old enough is left to clean up',
 };
 
 /** A step's successor, or why the action is not enabled (a string, so that refusals cost nothing). */
@@ -274,7 +274,7 @@ export const ACTION_WORDS: Readonly<Record<DnsActionKind, string>> = {
   Backoff: 'backs off: its deploy is refused',
   Cleanup: 'cleans up old plans',
 };
-export const PLANNER = 'planner';
+const PLANNER = 'planner';
 
 /** The checker's actions, in this order: the planner, then each deployer's four. */
 export function actionAt(parameters: DnsParameters, index: number): DnsAction | undefined {
@@ -348,13 +348,13 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
   };
 }
 
-export const lockText = ({ holder, epoch }: Lock) =>
+const lockText = ({ holder, epoch }: Lock) =>
   `${holder === GENESIS ? 'genesis' : DEPLOYER_NAMES[holder]} ${epoch}`;
 
-const planText = (state: DnsState, plan: number) => {
-  const name = plan === INIT_PLAN ? planId(INIT_PLAN) : (state.plans[plan]?.id ?? planId(plan));
-  return has(state.stored, plan) ? name : `${name} (deleted)`;
-};
+/** Plans as people read them in a trace: by the order they were written, "plan 2", not by id. */
+const planLabel = (plan: number) => (plan === INIT_PLAN ? 'plan-init' : `plan ${plan + 1}`);
+const planText = (state: DnsState, plan: number) =>
+  has(state.stored, plan) ? planLabel(plan) : `${planLabel(plan)} (deleted)`;
 
 export function storedPlanIndices(state: DnsState): number[] {
   return state.plans.flatMap((_, index) => (has(state.stored, index) ? [index] : []));
@@ -365,15 +365,15 @@ function describeState(state: DnsState): Record<string, string> {
     root: planText(state, state.root),
     rollback: planText(state, state.rollback),
     lock: lockText(state.lock),
-    'plans in the zone':
+    'plans in zone':
       storedPlanIndices(state)
-        .map((index) => state.plans[index]!.id)
+        .map((index) => index + 1)
         .join(', ') || 'none',
     'plans written': String(state.plans.length),
     ...Object.fromEntries(
       state.deployers.map(({ nextPlan, view }, deployer) => [
         DEPLOYER_NAMES[deployer]!,
-        `next plan ${planId(nextPlan)}; saw lock ${lockText(view.lock)}, root ${planId(view.root)}`,
+        `next ${planLabel(nextPlan)}; saw ${lockText(view.lock)} on ${planLabel(view.root)}`,
       ]),
     ),
   };
@@ -423,13 +423,4 @@ function validated(parameters: DnsParameters, bounds: Bounds): DnsParameters {
 /** Checks parameters a replayed trace brings (wider than the explainer's controls). */
 export function replayParameters(parameters: DnsParameters): DnsParameters {
   return validated(parameters, replayBounds);
-}
-
-/** Checks parameters for the checker: the sets the explainer's controls offer. */
-export function checkerParameters(parameters: DnsParameters): DnsParameters {
-  return validated(parameters, parameterBounds);
-}
-
-export function sameState(a: DnsState, b: DnsState): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

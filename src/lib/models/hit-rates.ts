@@ -13,7 +13,7 @@ export const DELAY_CHANCES = [0.5, 0.1, 0.01, 0.001] as const;
 /** The explainer's chart: enough seeded runs that even the rarest delay shows a few hits. */
 export const EXPLAINER_HIT_RATES: HitRateOptions = {
   delayChances: DELAY_CHANCES,
-  walks: 100_000,
+  walks: 20_000,
   seed: 1,
   maxDepth: 100,
 };

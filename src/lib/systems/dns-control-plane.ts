@@ -185,11 +185,9 @@ export class Deployer {
   deploy(): DeployOutcome {
     const plan = this.planner.get(this.#nextVersion);
     if (plan === undefined) return { kind: 'idle' };
-    const observedLock = this.#observedLock;
-    const observedRoot =
-      typeof this.#observedRoot?.value === 'string' ? this.#observedRoot.value : undefined;
-    if (observedLock === undefined || observedRoot === undefined)
-      return { kind: 'refused', reason: 'not synced yet' };
+    // Every deployer syncs when it starts (createControlPlane), so it has observed both.
+    const observedLock = this.#observedLock!;
+    const observedRoot = String(this.#observedRoot!.value);
     // Safeguard of the lab: the rollback must point to a plan that exists.
     if (this.zone.get(observedRoot, 'ALIAS') === undefined)
       return { kind: 'refused', reason: `current root target is missing: ${observedRoot}` };
