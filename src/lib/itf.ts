@@ -352,11 +352,11 @@ export function parseItfTraces(text: string): ItfResult<readonly ItfTrace[]> {
       }),
     );
   }
-  return attempt(() =>
-    Array.isArray(json)
-      ? json.map((trace, index) => decodeTrace(trace, `traces[${index}]`))
-      : [decodeTrace(json)],
-  );
+  return attempt(() => {
+    if (!Array.isArray(json)) return [decodeTrace(json)];
+    if (json.length === 0) fail('traces', 'expected at least one trace, found an empty array');
+    return json.map((trace, index) => decodeTrace(trace, `traces[${index}]`));
+  });
 }
 
 /** For model-specific readers: fails at `path` in the same way the decoder does. */

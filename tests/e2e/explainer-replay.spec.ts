@@ -29,6 +29,11 @@ import {
   steps,
 } from './support/explainer.ts';
 import { phrase, sentence } from './support/words.ts';
+import {
+  WORKSHOP_OUTAGE_STEP,
+  workshopRace,
+  workshopTrace,
+} from '../unit/support/workshop-trace.ts';
 
 const replay = (page: Page) => demo(page).locator('[data-replay]');
 const replayStatus = (page: Page) => replay(page).locator('[data-replay-status]');
@@ -203,6 +208,46 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
     replayWords.reproduces(String(other.trace.steps.length)),
   );
   await expect(demo(page).getByLabel(parameterWords.plans)).toHaveValue('4');
+});
+
+test('the replay box reads a trace the workshop’s spec writes, and refuses deep nesting and huge integers quickly, quoting little', async ({
+  page,
+}) => {
+  await openDemo(page);
+  const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
+  await file.locator('summary').click();
+  const box = file.getByLabel(replayWords.fileLabel);
+  const fileStatus = file.locator('[data-file-status]');
+  const run = file.getByRole('button', { name: replayWords.fileRun });
+
+  await box.fill(JSON.stringify(workshopTrace()));
+  await run.click();
+  await expect(fileStatus).toHaveText('');
+  await expect(steps(page)).toHaveCount(workshopRace.length);
+  await expect(replayStatus(page)).toContainText(
+    replayWords.reproduces(String(WORKSHOP_OUTAGE_STEP)),
+  );
+
+  // 10,000 levels of nesting: refused with the place, not a stack overflow.
+  await box.fill(`{"vars": ["x"], "states": [{"x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}]}`);
+  await run.click();
+  await expect(fileStatus).toHaveText(
+    sentence(replayWords.fileRefused, /states\[0\]\.x.*nested more than \d+ levels deep.*/),
+  );
+  await expect(steps(page)).toHaveCount(workshopRace.length);
+
+  // A 50 MB integer, chosen as a file: refused by its size at once, quoting a short excerpt.
+  const huge = `{"vars": ["x"], "states": [{"x": {"#bigint": "${'7'.repeat(50_000_000)}"}}]}`;
+  await file.locator('input[name="itf-file"]').setInputFiles({
+    name: 'huge.itf.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(huge),
+  });
+  await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /.*50 MB.*/), {
+    timeout: 5_000,
+  });
+  expect((await fileStatus.textContent())!.length).toBeLessThan(400);
+  await expect(box).not.toHaveValue(/7{1000}/);
 });
 
 test('the implementation’s source is there to read, highlighted by class, and as plain text without JavaScript', async ({

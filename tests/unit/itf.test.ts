@@ -157,6 +157,10 @@ describe('ITF as other tools write it', () => {
       error: expect.stringContaining('line 2: vars: expected an array'),
     });
     expect(parseItf(`${line}\n${line}`)).toMatchObject({ ok: false });
+    expect(parseItfTraces('[]')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('expected at least one trace'),
+    });
   });
 });
 
@@ -296,10 +300,10 @@ describe('ITF traces of the lab model', () => {
     const lab = counterexample(labParameters);
     // `npx vitest run -u tests/unit/itf.test.ts` rewrites the file after a change to the model.
     await expect(stringifyItf(dnsTraceToItf(lab, labTraceDescription(lab)))).toMatchFileSnapshot(
-      '../../public/executable-specs/lab-instance.itf.json',
+      '../../public/executable-specs/lab.itf.json',
     );
     const published = readFileSync(
-      new URL('../../public/executable-specs/lab-instance.itf.json', import.meta.url),
+      new URL('../../public/executable-specs/lab.itf.json', import.meta.url),
       'utf8',
     );
     expect(parseDnsItf(published)).toEqual({ ok: true, value: [lab] });

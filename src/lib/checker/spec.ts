@@ -15,7 +15,10 @@ export interface Action<S> {
   readonly actor: string;
   /** What the step does, phrased to follow the actor, e.g. "deploys its next plan". */
   readonly name: string;
-  /** Every state this action can lead to from `state`; none when the action is not enabled. */
+  /**
+   * Every state this action can lead to from `state`; none when the action is not enabled. The
+   * array may be reused by the next call: callers take what they need from it before calling again.
+   */
   readonly next: (state: S) => readonly S[];
 }
 
@@ -28,7 +31,7 @@ export interface Spec<S> {
   readonly initial: S;
   readonly actions: readonly Action<S>[];
   readonly invariants: readonly Invariant<S>[];
-  /** Equal for two states exactly when they are the same state. */
+  /** Equal for two states exactly when they are the same state; the pair may be reused by the next call. */
   readonly fingerprint: (state: S) => Fingerprint;
   /** The state as labelled fields for people: traces and their diffs are told in these. */
   readonly describe: (state: S) => Readonly<Record<string, string>>;

@@ -33,6 +33,3 @@ export function labTraceDescription({ parameters, trace }: DnsTrace): string {
   const invariant = result.kind === 'violation' ? result.invariant : '';
   return itfWords.description(trace.steps.length, parameters.deployers, parameters.keep, invariant);
 }
-
-/** Where the lab instance's counterexample is published, under public/. */
-export const LAB_INSTANCE_ITF = '/executable-specs/lab-instance.itf.json';

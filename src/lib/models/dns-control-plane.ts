@@ -321,12 +321,16 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
   const deployerActions = Array.from({ length: checked.deployers }, (_, deployer) =>
     DEPLOYER_ACTIONS.map((kind): Action<DnsState> => {
       const move: DnsAction = { kind, deployer };
+      const successor: DnsState[] = [];
       return {
         actor: DEPLOYER_NAMES[deployer]!,
         name: ACTION_WORDS[kind],
         next: (state) => {
           const result = step(checked, state, move);
-          return typeof result === 'string' ? none : [result];
+          if (typeof result === 'string') return none;
+          // One array per action, refilled: the checker reads it before its next call.
+          successor[0] = result;
+          return successor;
         },
       };
     }),
@@ -390,6 +394,7 @@ function fingerprinter({ deployers, plans }: DnsParameters): (state: DnsState) =
   const lockRadix = 1 + deployers * deployers * plans;
   const lockCode = ({ holder, epoch }: Lock) =>
     holder === GENESIS ? 0 : 1 + (epoch - 1) * deployers + holder;
+  const pair: [number, number] = [0, 0];
   return (state) => {
     let shared = state.plans.length;
     shared = shared * storedRadix + state.stored;
@@ -403,7 +408,9 @@ function fingerprinter({ deployers, plans }: DnsParameters): (state: DnsState) =
       local = local * planRadix + view.root + 1;
       local = local * planRadix + view.rollback + 1;
     }
-    return [shared, local];
+    pair[0] = shared;
+    pair[1] = local;
+    return pair;
   };
 }
 
