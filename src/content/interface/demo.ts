@@ -154,12 +154,9 @@ export const sourceWords = {
   readModel: 'Read the model:',
   languages: { typescript: 'TypeScript', quint: 'Quint' },
   lines: (count: string, language: string) => `(${count} lines of ${language})`,
-  /** Beside a language's name, where saying it again would be redundant. */
-  linesOnly: (count: string) => `(${count} lines)`,
-  /** After the label of a box that offers the same model in two languages. */
-  either: (first: string, second: string) => `in ${first} or in ${second}`,
-  /** Names the choice between the two languages, and says why there are two. */
-  crossChecked: 'The same model twice: CI checks each against the other, step by step.',
+  /** After the label of the box that offers the same model in two languages, which CI checks against each other. */
+  inTwoLanguages: (first: string, second: string) =>
+    `in ${first} or in ${second}, each checked against the other in CI`,
   plainText: 'Open the source as plain text',
 } as const;
 
