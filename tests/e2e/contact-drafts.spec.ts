@@ -4,6 +4,7 @@
  * well after the page can be typed in. Tabs are pages of one browser context: one storage, as in a
  * visitor's browser.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { contactForm, contactStatus, draftOffers } from '../../src/content/interface/contact.ts';
 import {
@@ -230,4 +231,32 @@ test('another tab offers a possibly delivered message as such, and asks before s
   await send(tabB).click();
   await expect(status(tabB)).toHaveText(contactStatus.confirmResend);
   expect(await submissionsWith(tabB, message)).toHaveLength(1);
+});
+
+test('the offered drafts read well on a 320 px screen in both schemes, with nothing axe finds', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const tabA = await openTab(context, page);
+  const inA = `${uniqueMessage()} ${'A long line of a pasted log without spaces: '.repeat(3)}${'x'.repeat(120)}`;
+  await fillForm(tabA, inA);
+  await expect.poll(() => storedDrafts(tabA)).toContain(inA);
+
+  const tabB = await context.newPage();
+  await tabB.setViewportSize({ width: 320, height: 800 });
+  await openTab(context, tabB);
+  await expect(offerOf(tabB, inA.slice(0, 60))).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await tabB.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    expect(await tabB.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
+    const results = await new AxeBuilder({ page: tabB }).include('[data-contact]').analyze();
+    expect(results.violations, colorScheme).toEqual([]);
+  }
+  const use = offerOf(tabB, inA.slice(0, 60)).getByRole('button', { name: draftOffers.copy });
+  await use.focus();
+  await expect(use).toHaveAccessibleDescription(phrase(draftOffers.origin['other-tab'], /.+/));
+  expect(await use.evaluate((button) => getComputedStyle(button).outlineStyle)).not.toBe('none');
 });

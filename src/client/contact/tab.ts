@@ -11,11 +11,17 @@ const LOCK_PREFIX = 'contact-form-tab:';
 const locks = (): LockManager | undefined =>
   'locks' in navigator ? (navigator.locks as LockManager | undefined) : undefined;
 
-/** Holds the lock until the page is hidden; resolves with false when another page holds it already. */
-function holdLock(manager: LockManager, id: string): Promise<boolean> {
+/**
+ * Holds the lock until the page is hidden; resolves with false when another page holds it. With
+ * `patienceMs`, waits that long for it first: a reloaded page may start before the page it replaces has
+ * let go.
+ */
+function holdLock(manager: LockManager, id: string, patienceMs = 0): Promise<boolean> {
+  const options: LockOptions =
+    patienceMs > 0 ? { signal: AbortSignal.timeout(patienceMs) } : { ifAvailable: true };
   return new Promise((answered) => {
     void manager
-      .request(`${LOCK_PREFIX}${id}`, { ifAvailable: true }, (lock) => {
+      .request(`${LOCK_PREFIX}${id}`, options, (lock) => {
         answered(lock !== null);
         if (!lock) return undefined;
         // A page that holds a lock is kept out of the back/forward cache: it lets go as it is hidden.
@@ -27,6 +33,9 @@ function holdLock(manager: LockManager, id: string): Promise<boolean> {
   });
 }
 
+/** Long enough for the page a reload replaces to let go; a duplicated tab waits this once. */
+const RELOAD_PATIENCE_MS = 1000;
+
 export interface Tab {
   id: string;
   /** The tabs with a form open now, this one included; undefined when the browser cannot tell. */
@@ -35,9 +44,10 @@ export interface Tab {
 
 export async function claimTab(): Promise<Tab> {
   const manager = locks();
-  let id = keptTabId() ?? newId();
+  const kept = keptTabId();
+  let id = kept ?? newId();
   // A duplicated tab starts with a copy of its original's session storage, and so with its id.
-  if (manager && !(await holdLock(manager, id))) {
+  if (manager && !(await holdLock(manager, id, kept ? RELOAD_PATIENCE_MS : 0))) {
     id = newId();
     await holdLock(manager, id);
   }
