@@ -36,7 +36,9 @@ export const budgets = {
    * parts with their stylesheet (which repeats the page's CSS); pages not listed load none.
    */
   scripts: {
-    '/contact/': { initial: 4 * KB, lazy: 0, island: 0 },
+    // The form keeps a draft per tab, offers the others, asks before a possible second send and counts
+    // graphemes (issue 23): 6.6 KB, loaded after the first paint, so the first round trip is unchanged.
+    '/contact/': { initial: 7 * KB, lazy: 0, island: 0 },
     '/contact/thanks/': { initial: 1 * KB, lazy: 0, island: 0 },
     '/executable-specs/': { initial: 2 * KB, lazy: 20 * KB, island: 10 * KB },
   } as Record<string, { initial: number; lazy: number; island: number }>,
@@ -151,7 +153,7 @@ export function measureBudgets(
     const sent = sentByRoute.get(route) ?? 0;
     if (sent > budgets.sentBytes)
       problems.push(
-        `${route}: the document is ${sent} B as sent (brotli and headers), more than the ${budgets.sentBytes} B of the first round trip, which costs a second one (some 150 ms on a phone): shorten the page, or move markup only a script uses into island parts (README, "Island parts")`,
+        `${route}: the document is ${sent} B as sent (brotli and headers), more than the ${budgets.sentBytes} B of the first round trip, which costs a second one (some 150 ms on a phone): shorten the page, or move markup only a script uses into island parts (docs/architecture.md, "Island parts")`,
       );
 
     const stylesheets = document.querySelectorAll('link[rel="stylesheet"]');

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { shortestCounterexample } from '../../src/lib/models/counterexample.ts';
 import { site } from '../../src/config.ts';
+import { adapters } from '../../src/lib/contact/adapters.ts';
 import {
   CACHE_CONTROL,
   cspFromHtml,
@@ -144,8 +145,16 @@ test('the policy allows only the site itself, its hashed inline code, the form s
       ?.slice(1)
       .every((source) => /^'sha256-[\w+/]+=*'$/.test(source)),
   ).toBe(true);
-  // The service's redirect after a plain post goes to the thanks page on the canonical site, whatever host posted.
-  expect(csp.get('form-action')).toEqual(["'self'", formOrigin, new URL(site.url).origin]);
+  // The service's redirect after a plain post goes to the thanks page on the canonical site, whatever host
+  // posted, or to a page of the service's own.
+  expect(csp.get('form-action')).toEqual([
+    "'self'",
+    ...new Set([
+      formOrigin,
+      new URL(site.url).origin,
+      ...adapters[site.contact.provider].plainPostLandings,
+    ]),
+  ]);
   expect(csp.get('connect-src')).toEqual(["'self'", formOrigin]);
   expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   expect(csp.get('base-uri')).toEqual(["'self'"]);
