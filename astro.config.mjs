@@ -1,10 +1,12 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { cspDirectives, sha256Source } from './src/lib/csp.ts';
+import { bodyLinksPlugin } from './src/lib/content-links.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
 import { pageCss } from './src/integrations/page-css.ts';
@@ -37,6 +39,8 @@ export default defineConfig({
   markdown: {
     // Shiki writes inline style="" attributes, which the CSP forbids; code is highlighted by class instead.
     syntaxHighlight: false,
+    // MDX files use this processor too: a body link that is not a site path, an anchor, https: or mailto: fails the build.
+    processor: satteri({ mdastPlugins: [bodyLinksPlugin] }),
   },
   security: {
     csp: {

@@ -15,7 +15,11 @@ import {
 import { check } from '../../src/lib/checker/bfs.ts';
 import { traceHash } from '../../src/lib/demo/shared-trace.ts';
 import { explainerSources } from '../../src/lib/demo/sources.ts';
-import { defaultParameters, dnsControlPlane } from '../../src/lib/models/dns-control-plane.ts';
+import {
+  ACTION_WORDS,
+  defaultParameters,
+  dnsControlPlane,
+} from '../../src/lib/models/dns-control-plane.ts';
 import { recordClipboardWrites } from './support/clipboard.ts';
 import {
   ANY,
@@ -240,7 +244,7 @@ test('checking finds the violation, and the stepper walks it by button and by ke
   await expect(stepLabel(page)).toHaveText(traceWords.position('1', total));
   await expect(steps(page).first()).toHaveAttribute('aria-current', 'step');
   await expect(demo(page).locator('[data-step-announcer]')).toHaveText(
-    sentence(traceWords.announceStep, '1', total, 'planner', 'publishes the next plan', ANY),
+    sentence(traceWords.announceStep, '1', total, 'planner', ACTION_WORDS.GeneratePlan, ANY),
   );
 
   await next.focus();
@@ -388,14 +392,15 @@ test('copying gives a link to the trace and the trace as a JSON test vector, wit
   await expect(copyStatus).toHaveText(shareWords.testCopied);
   const copied = JSON.parse(await lastCopied()) as {
     model: string;
-    steps: { actor: string; state: { rootRecord: number; storedPlans: number[] } }[];
+    steps: { actor: string; state: { root: number; stored: number } }[];
     expectBroken: string;
   };
   expect(copied.model).toBe('dns-control-plane');
   expect(copied.steps).toHaveLength(shortestCounterexample().trace.steps.length);
   expect(copied.expectBroken).toBe(INVARIANT);
   const last = copied.steps.at(-1)?.state;
-  expect(last?.storedPlans).not.toContain(last?.rootRecord);
+  // The root's plan is no longer among the plans in the zone (a bitmask by plan index).
+  expect((last!.stored >> last!.root) & 1).toBe(0);
 
   await page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new Error('blocked'));

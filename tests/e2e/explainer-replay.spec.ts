@@ -2,7 +2,8 @@
  * The third step of the method on the explainer: traces replayed against the implementation,
  * downloaded as ITF and read back from ITF.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   checkWords,
@@ -175,6 +176,7 @@ test('the diagram is redrawn for the trace shown, with the current step marked',
 test('a pasted ITF trace replays; a malformed one is refused with the reason and loses nothing', async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await openDemo(page);
   const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
   await file.locator('summary').click();
@@ -198,7 +200,8 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   // A longer trace with other parameters.
   const parameters = { deployers: 2, plans: 4, keep: 3, fixed: false };
   const other = shortestCounterexample(parameters);
-  await box.fill(stringifyItf(dnsTraceToItf({ parameters, trace: other.trace }, 'from a test')));
+  const written = stringifyItf(dnsTraceToItf({ parameters, trace: other.trace }, 'from a test'));
+  await box.fill(JSON.stringify(JSON.parse(written)));
   await file.getByRole('button', { name: replayWords.fileRun }).click();
   await expect(fileStatus).toHaveText('');
   await expect(demo(page).locator('[data-trace-heading]')).toHaveText(replayWords.fileTraceHeading);
@@ -212,7 +215,8 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
 
 test('the replay box reads a trace the workshop’s spec writes, and refuses deep nesting and huge integers quickly, quoting little', async ({
   page,
-}) => {
+}, testInfo) => {
+  test.setTimeout(90_000);
   await openDemo(page);
   const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
   await file.locator('summary').click();
@@ -237,12 +241,13 @@ test('the replay box reads a trace the workshop’s spec writes, and refuses dee
   await expect(steps(page)).toHaveCount(workshopRace.length);
 
   // A 50 MB integer, chosen as a file: refused by its size at once, quoting a short excerpt.
-  const huge = `{"vars": ["x"], "states": [{"x": {"#bigint": "${'7'.repeat(50_000_000)}"}}]}`;
-  await file.locator('input[name="itf-file"]').setInputFiles({
-    name: 'huge.itf.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(huge),
-  });
+  const huge = join(testInfo.outputPath(), 'huge.itf.json');
+  await mkdir(testInfo.outputPath(), { recursive: true });
+  await writeFile(
+    huge,
+    `{"vars": ["x"], "states": [{"x": {"#bigint": "${'7'.repeat(50_000_000)}"}}]}`,
+  );
+  await file.locator('input[name="itf-file"]').setInputFiles(huge);
   await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /.*50 MB.*/), {
     timeout: 5_000,
   });
