@@ -203,12 +203,15 @@ test('the same model in Quint is offered in the same box, highlighted, with and 
     label: sourceWords.readModel,
     nested: true,
   });
-  // The box says that CI checks the two against each other.
-  await expect(
-    demo(page).locator('details', { hasText: sourceWords.readModel }).locator(':scope > summary'),
-  ).toHaveText(
+  // The box offers both languages, and the Quint source arrives saying that CI checks each model
+  // against the other.
+  const box = demo(page).locator('details', { hasText: sourceWords.readModel });
+  await expect(box.locator(':scope > summary')).toHaveText(
     `${sourceWords.readModel} ${sourceWords.inTwoLanguages(sourceWords.languages.typescript, sourceWords.languages.quint)}`,
   );
+  await expect(
+    box.locator(`details[data-source="${explainerSources.quint.served}.json"]`),
+  ).toContainText(sourceWords.crossChecked);
   // Its tokens keep their contrast in both schemes, as the TypeScript's do.
   await expectAccessibleInBothSchemes(page);
 });

@@ -154,9 +154,11 @@ export const sourceWords = {
   readModel: 'Read the model:',
   languages: { typescript: 'TypeScript', quint: 'Quint' },
   lines: (count: string, language: string) => `(${count} lines of ${language})`,
-  /** After the label of the box that offers the same model in two languages, which CI checks against each other. */
-  inTwoLanguages: (first: string, second: string) =>
-    `in ${first} or in ${second}, each checked against the other in CI`,
+  /** After the label of the box that offers the same model in two languages. */
+  inTwoLanguages: (first: string, second: string) => `in ${first} or ${second}`,
+  /** Above either model's source, fetched with it: says that CI checks each against the other. */
+  crossChecked:
+    'The same model, written twice: CI replays every trace Quint’s simulator writes through the TypeScript model, and runs our checker’s shortest counterexample in Quint; each checks the other.',
   plainText: 'Open the source as plain text',
 } as const;
 
