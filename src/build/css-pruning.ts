@@ -1,52 +1,62 @@
 /**
- * Each page inlines the site's stylesheet; most of it styles other pages. These helpers cut it down
- * to what a group of pages can use: the rules that match their markup where the pages keep it
- * (`cssMatchedBy`), else the rules whose classes and elements their markup, the scripts they load and
- * the markup those scripts fetch name (`cssUsedBy`). src/integrations/page-css.ts applies them to
- * the build; src/integrations/csp-meta.ts then pins each page's policy to the hashes of what is left.
+ * Each page inlines the site's stylesheet; most of it styles other pages. These cut it down to what
+ * a group of pages can use: the rules that match their documents where the pages keep the markup
+ * they were built with (`cssMatchedBy`), else the rules whose classes and elements their markup,
+ * the scripts they load and the markup those scripts fetch name (`cssUsedBy`, over `namesIn`).
+ * src/build/passes/css-per-route.ts applies them to the build.
  */
-import { parse } from 'node-html-parser';
+import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
 import postcss, { type Container } from 'postcss';
 import selectorParser from 'postcss-selector-parser';
-import { CSP_META, runnableInlineScripts } from './csp-meta.ts';
 
 /**
- * Every name the content could mean: class names as they are written between spaces and quotes
- * (Tailwind's can hold `>`, `&` or `=`, as in `[&>svg]:w-full`), and the words between tag
- * delimiters, which hold element names such as `kbd` in `<kbd>`.
+ * Every name a text could mean: words as they are written between spaces and quotes (Tailwind's
+ * class names can hold `>`, `&` or `=`, as in `[&>svg]:w-full`), and the words between tag
+ * delimiters, which hold element names such as `kbd` in a script's `"<kbd>"`.
  */
-const namesIn = (content: string): string[] => [
-  ...content.split(/[\s"'`]+/),
-  ...content.split(/[\s"'`<>/=]+/),
+export const namesIn = (text: string): string[] => [
+  ...text.split(/[\s"'`]+/),
+  ...text.split(/[\s"'`<>/=]+/),
 ];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
-const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
+/** A class attribute writes `[&>svg]:w-full` as `[&amp;>svg]:w-full`. */
+const unescape = (raw: string) =>
+  raw.replace(/&(amp|lt|gt|quot|#39);/g, (entity, name: string) => ENTITIES[name] ?? entity);
 
 /**
- * What a page's markup says, without its stylesheets (whose selectors would count every class as
- * used) and with `&amp;` and its kin read back, as class attributes write `[&>svg]:w-full`.
+ * Every name a document's markup says: its element names, the words of its attribute values and of
+ * its text, scripts included (the colour-scheme script names the classes it sets). Its stylesheets
+ * and its policy say nothing: their selectors and hashes would count every class as used.
  */
-export function markupOf(html: string): string {
-  return html
-    .replace(STYLE_ELEMENT, '')
-    .replace(CSP_META, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (entity, name: string) => ENTITIES[name] ?? entity);
+export function namesInDocument(node: Node, names: string[] = []): string[] {
+  if (node instanceof TextNode) names.push(...namesIn(unescape(node.rawText)));
+  if (!(node instanceof HTMLElement)) return names;
+  const tag = node.rawTagName?.toLowerCase();
+  if (
+    tag === 'style' ||
+    node.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy'
+  )
+    return names;
+  if (node.rawTagName) names.push(node.rawTagName);
+  for (const value of Object.values(node.rawAttributes))
+    names.push(...namesIn(unescape(value ?? '')));
+  for (const child of node.childNodes) namesInDocument(child, names);
+  return names;
 }
 
 /**
- * The markup a JSON document carries in its strings (the explainer fetches its highlighted sources
- * as `{ "html": "<pre class=\"…\">" }`), read out of the JSON's escapes.
+ * The names in the markup a JSON document carries in its strings (the explainer fetches its
+ * highlighted sources as `{ "html": "<pre class=\"…\">" }`).
  */
-export function markupInJson(json: string): string {
-  const strings: string[] = [];
+export function namesInJson(json: string): string[] {
+  const names: string[] = [];
   const collect = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
+    if (typeof value === 'string') namesInDocument(parse(value), names);
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
   };
   collect(JSON.parse(json));
-  return markupOf(strings.join('\n'));
+  return names;
 }
 
 /**
@@ -100,30 +110,11 @@ function keepSelectors(css: string, keep: (selector: string) => boolean): string
 }
 
 /**
- * The rules of `css` that the given pages and scripts can use: a selector stays unless it needs a
- * class or an element that none of them names. Keyframes, font faces and custom properties stay as they are.
+ * The rules of `css` that markup and scripts naming `names` can use: a selector stays unless it
+ * needs a class or an element missing from `names`. Keyframes, font faces and custom properties stay as they are.
  */
-export function cssUsedBy(css: string, content: readonly string[]): string {
-  const named = new Set(content.flatMap(namesIn));
-  return keepSelectors(css, (selector) => requiredNames(selector).every((name) => named.has(name)));
-}
-
-/** Inline-script calls that write markup, after which a page no longer has the elements it was built with. */
-const WRITES_MARKUP =
-  /\b(createElement|insertAdjacent\w*|append|prepend|replaceWith|replaceChildren|cloneNode|write)\s*\(|\b(inner|outer)HTML\b/;
-
-/**
- * Whether a page keeps the elements it was built with as long as its inline stylesheet is all it
- * has: its inline scripts set classes and attributes but write no markup, and it loads no script
- * file, or it has island parts (src/lib/island-parts.ts), whose scripts change markup only once the
- * island's stylesheet, which holds every rule the page may need, applies. Its inline stylesheet can
- * then be matched against its markup (`cssMatchedBy`).
- */
-export function keepsItsMarkup(html: string, { hasIslandParts = false } = {}): boolean {
-  return (
-    (hasIslandParts || !/<script\b[^>]*\ssrc=/i.test(html)) &&
-    !runnableInlineScripts(html).some((code) => WRITES_MARKUP.test(code))
-  );
+export function cssUsedBy(css: string, names: ReadonlySet<string>): string {
+  return keepSelectors(css, (selector) => requiredNames(selector).every((name) => names.has(name)));
 }
 
 /** Pseudo-classes whose arguments must match as they stand; every other one is a state. */
@@ -166,17 +157,15 @@ function relaxSelector(selector: string, scriptNames: ReadonlySet<string>): stri
 }
 
 /**
- * The rules of `css` that can match an element of one of `pages`, each of which keeps its markup
- * (`keepsItsMarkup`): a selector stays if, once relaxed (`relaxSelector`), it matches in one of
- * them. A selector the matcher cannot read stays too.
+ * The rules of `css` that can match an element of one of `documents`, which keep the markup they
+ * were built with, and whose inline scripts name `scriptNames`: a selector stays if, once relaxed
+ * (`relaxSelector`), it matches in one of them. A selector the matcher cannot read stays too.
  */
-export function cssMatchedBy(css: string, pages: readonly string[]): string {
-  const documents = pages.map((html) =>
-    parse(html, { blockTextElements: { script: true, style: true } }),
-  );
-  const scriptNames = new Set(
-    pages.flatMap((html) => runnableInlineScripts(html)).flatMap(namesIn),
-  );
+export function cssMatchedBy(
+  css: string,
+  documents: readonly HTMLElement[],
+  scriptNames: ReadonlySet<string>,
+): string {
   return keepSelectors(css, (selector) => {
     try {
       const relaxed = relaxSelector(selector, scriptNames);
@@ -185,12 +174,4 @@ export function cssMatchedBy(css: string, pages: readonly string[]): string {
       return true;
     }
   });
-}
-
-/** The page with each `<style>` element's text replaced by `restyle(text)`. */
-export function restylePage(html: string, restyle: (css: string) => string): string {
-  return html.replace(
-    STYLE_ELEMENT,
-    (_, open: string, css: string, close: string) => `${open}${restyle(css)}${close}`,
-  );
 }

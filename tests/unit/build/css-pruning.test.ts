@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/build/built-site.ts';
 import {
   cssMatchedBy,
   cssUsedBy,
-  keepsItsMarkup,
-  markupInJson,
-  markupOf,
-  restylePage,
-} from '../../src/lib/page-css.ts';
+  namesIn,
+  namesInDocument,
+  namesInJson,
+} from '../../../src/build/css-pruning.ts';
 
 const css = [
   '.card{padding:1rem}',
@@ -29,10 +29,13 @@ const page = (style: string, policy = `style-src 'self' 'sha256-old='`) =>
 
 describe('cssUsedBy', () => {
   it('keeps the rules whose classes the markup or a script uses, and drops the rest', () => {
-    const kept = cssUsedBy(css, [
-      markupOf(page(css)),
-      'el.classList.add("is-sending"); row.append(document.createElement("td"))',
-    ]);
+    const kept = cssUsedBy(
+      css,
+      new Set([
+        ...namesInDocument(parseHtml(page(css))),
+        ...namesIn('el.classList.add("is-sending"); row.append(document.createElement("td"))'),
+      ]),
+    );
     expect(kept).toContain('.card{');
     expect(kept).toContain('.lg\\:max-w-\\[22rem\\]{');
     expect(kept).toContain('.is-sending{');
@@ -43,7 +46,7 @@ describe('cssUsedBy', () => {
   });
 
   it('keeps rules that test attributes browsers and scripts set, and the font faces', () => {
-    const kept = cssUsedBy(css, ['<p class="text-fg">x</p>']);
+    const kept = cssUsedBy(css, new Set(namesInDocument(parseHtml('<p class="text-fg">x</p>'))));
     expect(kept).toContain('[hidden]');
     expect(kept).toContain('[data-theme=dark]');
     expect(kept).toContain('@font-face');
@@ -55,14 +58,14 @@ describe('cssUsedBy', () => {
     const json = JSON.stringify({
       html: '<pre class="text-fg"><span class="card">&lt;x&gt;</span></pre>',
     });
-    const kept = cssUsedBy(css, [markupInJson(json)]);
+    const kept = cssUsedBy(css, new Set(namesInJson(json)));
     expect(kept).toContain('.card{');
     expect(kept).toContain('.text-fg{');
     expect(kept).not.toContain('.unused');
   });
 
-  it('does not count the classes of the stylesheet itself as used', () => {
-    const kept = cssUsedBy(css, [markupOf(page(css))]);
+  it('does not count the classes of the stylesheet or the policy as used', () => {
+    const kept = cssUsedBy(css, new Set(namesInDocument(parseHtml(page(css)))));
     expect(kept).not.toContain('.unused');
   });
 });
@@ -74,8 +77,12 @@ describe('cssMatchedBy', () => {
     <ul class="space-y-4"><li>a</li><li>b</li></ul>
     <details><summary>More</summary><pre><code class="kw">x</code></pre></details>
     <a class="btn" href="/">Go</a></body></html>`;
-  const kept = (rule: string, pages = [staticPage]) =>
-    cssMatchedBy(`${rule}{color:red}`, pages) !== '';
+  const kept = (rule: string, pages = [staticPage]) => {
+    const documents = pages.map(parseHtml);
+    // What the inline scripts name, as css-per-route.ts gathers it.
+    const scriptNames = new Set(namesIn('document.documentElement.classList.add("scripted")'));
+    return cssMatchedBy(`${rule}{color:red}`, documents, scriptNames) !== '';
+  };
 
   it('keeps a rule only where its elements stand as the selector says', () => {
     expect(kept('.prose :where(p):not(:where([class~=not-prose],[class~=not-prose] *))')).toBe(
@@ -109,42 +116,5 @@ describe('cssMatchedBy', () => {
   it('keeps a rule that one page of the group matches', () => {
     const other = '<html><body><div class="prose"><a href="/">x</a></div></body></html>';
     expect(kept('.prose :where(a)', [staticPage, other])).toBe(true);
-  });
-});
-
-describe('keepsItsMarkup', () => {
-  it('holds for inline scripts that set classes and attributes, not for script files or markup writers', () => {
-    const withScript = (script: string) => `<html><head>${script}</head><body></body></html>`;
-    expect(keepsItsMarkup(withScript('<script>document.body.classList.add("x")</script>'))).toBe(
-      true,
-    );
-    expect(
-      keepsItsMarkup(withScript('<script type="application/ld+json">{"a":"append("}</script>')),
-    ).toBe(true);
-    expect(keepsItsMarkup(withScript('<script type="module" src="/a.js"></script>'))).toBe(false);
-    expect(
-      keepsItsMarkup(withScript('<script>el.append(document.createElement("p"))</script>')),
-    ).toBe(false);
-    expect(keepsItsMarkup(withScript('<script>el.innerHTML = "<p>x</p>"</script>'))).toBe(false);
-  });
-
-  it('holds for a page with island parts, whose script files wait for the island stylesheet', () => {
-    const page = (script: string) =>
-      `<html><head>${script}</head><body><div data-island-parts></div></body></html>`;
-    const loader = '<script type="module" src="/loader.js"></script>';
-    expect(keepsItsMarkup(page(loader), { hasIslandParts: true })).toBe(true);
-    expect(
-      keepsItsMarkup(page(`${loader}<script>el.append(document.createElement("p"))</script>`), {
-        hasIslandParts: true,
-      }),
-      'an inline script runs before the island stylesheet',
-    ).toBe(false);
-  });
-});
-
-describe('restylePage', () => {
-  it('replaces the text of each stylesheet and nothing else', () => {
-    const html = restylePage(page(css), () => '.card{padding:1rem}');
-    expect(html).toBe(page('.card{padding:1rem}'));
   });
 });
