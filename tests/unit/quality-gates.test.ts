@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../scripts/quality/build-output';
 import {
@@ -243,6 +243,14 @@ describe('first round trip', () => {
     expect(sentBare).toBeGreaterThan(brotliCompressSync(html).length);
     expect(sentBare).toBeLessThan(brotliCompressSync(html).length + 300);
     expect(sentWithHeaders - sentBare).toBe('X-Policy: \r\n'.length + 2000);
+  });
+
+  it('measures a document as a gzip host sends it: gzip body, no _headers, a ten-minute cache', async () => {
+    const html = page(`<main><h1>Home</h1><p>${randomBytes(3000).toString('base64')}</p></main>`);
+    const root = site({ 'index.html': html, _headers: `/*\n  X-Policy: ${'p'.repeat(2000)}\n` });
+    const sent = (await measureSent(root, readPages(root), 'gzip')).get('/') ?? 0;
+    expect(sent).toBeGreaterThan(gzipSync(html).length + 'cache-control: max-age=600'.length);
+    expect(sent, 'no header of _headers').toBeLessThan(gzipSync(html).length + 300);
   });
 
   it('fails a page whose document does not fit in the first round trip', () => {
