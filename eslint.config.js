@@ -33,6 +33,7 @@ const domGlobals = [
   'Node',
   'customElements',
 ];
+/** @type {(names: string[], where: string) => { name: string; message: string }[]} */
 const restricted = (names, where) =>
   names.map((name) => ({ name, message: `${name} is ${where}.` }));
 const nodeModules = {
