@@ -7,7 +7,8 @@
  * new stylesheet, and the policy's hashes grow with routes, not pages. A page with island parts
  * also gets the stylesheet for its parts: the page's rules with the parts' among them, each where it
  * stood (a stylesheet of the parts' rules alone, applied after the page's, would put them after
- * rules they came before and win where they used to lose).
+ * rules they came before and win where they used to lose). Both drop the custom properties'
+ * fallbacks for browsers without `@property` (`withoutRegisteredFallbacks`).
  *
  * tests/e2e/css-pruning.spec.ts compares every element's computed style against the same build
  * with `prune: false`: whatever this pass keeps or drops, a visitor must see no difference.
@@ -23,7 +24,14 @@ import {
   runnableInlineScripts,
   setText,
 } from '../built-site.ts';
-import { cssMatchedBy, cssUsedBy, namesIn, namesInDocument, namesInJson } from '../css-pruning.ts';
+import {
+  cssMatchedBy,
+  cssUsedBy,
+  namesIn,
+  namesInDocument,
+  namesInJson,
+  withoutRegisteredFallbacks,
+} from '../css-pruning.ts';
 
 /** Module files a script names: its static and dynamic imports and its workers. */
 const MODULE_NAME = /[\w.~-]+\.m?js\b/g;
@@ -80,7 +88,9 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
         if (!pruned.has(css))
           pruned.set(
             css,
-            keepMarkup ? cssMatchedBy(css, documents, scriptNames) : cssUsedBy(css, names),
+            withoutRegisteredFallbacks(
+              keepMarkup ? cssMatchedBy(css, documents, scriptNames) : cssUsedBy(css, names),
+            ),
           );
         return pruned.get(css) ?? css;
       };
@@ -92,7 +102,11 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
       let stylesheetUrl = '';
       if (pages.some((page) => Object.keys(page.islandParts).length > 0)) {
         const text = inlineStyles(pages[0]?.document ?? parse(''))
-          .map((style) => (prune ? cssUsedBy(style.rawText, partsNames) : style.rawText))
+          .map((style) =>
+            prune
+              ? withoutRegisteredFallbacks(cssUsedBy(style.rawText, partsNames))
+              : style.rawText,
+          )
           .join('\n');
         const name = contentHashedName('island', 'css', text);
         added.set(`${site.assetsDir}/${name}`, text);

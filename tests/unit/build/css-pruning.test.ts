@@ -6,6 +6,7 @@ import {
   namesIn,
   namesInDocument,
   namesInJson,
+  withoutRegisteredFallbacks,
 } from '../../../src/build/css-pruning.ts';
 
 const css = [
@@ -116,5 +117,30 @@ describe('cssMatchedBy', () => {
   it('keeps a rule that one page of the group matches', () => {
     const other = '<html><body><div class="prose"><a href="/">x</a></div></body></html>';
     expect(kept('.prose :where(a)', [staticPage, other])).toBe(true);
+  });
+});
+
+describe('withoutRegisteredFallbacks', () => {
+  const registered =
+    '@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}@property --tw-font-weight{syntax:"*";inherits:false}';
+  const fallback = (values: string) =>
+    `@layer properties{@supports (not (margin-trim:block)){*,:before{${values}}}}`;
+
+  it('drops a block that only repeats the registered initial values, and the layer it leaves empty', () => {
+    const css = `${registered}${fallback('--tw-border-style:solid;--tw-font-weight:initial')}.b{border-style:var(--tw-border-style)}`;
+    expect(withoutRegisteredFallbacks(css)).toBe(
+      `${registered}.b{border-style:var(--tw-border-style)}`,
+    );
+  });
+
+  it('keeps a block that sets anything else: another value, an unregistered property, a real property', () => {
+    for (const values of [
+      '--tw-border-style:dashed',
+      '--tw-other:0',
+      '--tw-border-style:solid;color:red',
+    ]) {
+      const css = `${registered}${fallback(values)}`;
+      expect(withoutRegisteredFallbacks(css), values).toBe(css);
+    }
   });
 });
