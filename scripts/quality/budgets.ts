@@ -148,7 +148,7 @@ export function measureBudgets(
     const sent = sentByRoute.get(route) ?? 0;
     if (sent > budgets.sentBytes)
       problems.push(
-        `${route}: the document is ${sent} B as sent (brotli and headers), more than the ${budgets.sentBytes} B of the first round trip, which costs a second one (some 150 ms on a phone): shorten the page, or move markup only a script uses into island parts (README, "Island parts")`,
+        `${route}: the document is ${sent} B as sent (brotli and headers), more than the ${budgets.sentBytes} B of the first round trip, which costs a second one (some 150 ms on a phone): shorten the page, or move markup only a script uses into island parts (docs/architecture.md, "Island parts")`,
       );
 
     const stylesheets = document.querySelectorAll('link[rel="stylesheet"]');

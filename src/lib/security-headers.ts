@@ -24,10 +24,10 @@ export const CACHE_CONTROL = {
   revalidate: 'public, max-age=0, must-revalidate',
 } as const;
 
-/** Headers every response gets; README, "Security headers", gives the reasons. */
+/** Headers every response gets; docs/deploy.md, "Security headers", gives the reasons. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // Two years, as hstspreload.org recommends; `preload` is left to the owner because leaving the
-  // list takes months (README).
+  // list takes months (docs/deploy.md).
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

@@ -39,4 +39,4 @@ export function endpointProblem(endpoint: string | undefined): string | undefine
 
 /** How to fix any problem above, said by the guard and the warning alike. */
 export const endpointFix =
-  'Set PUBLIC_CONTACT_ENDPOINT to the form service endpoint, e.g. https://formspree.io/f/<form-id>, and build again (README, "Contact form" and "Deploy").';
+  'Set PUBLIC_CONTACT_ENDPOINT to the form service endpoint, e.g. https://formspree.io/f/<form-id>, and build again (docs/contact-form.md and docs/deploy.md).';
