@@ -1,4 +1,5 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
@@ -6,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { sha256Hash } from './src/build/built-site.ts';
 import { cspDirectives } from './src/lib/csp.ts';
+import { bodyLinksPlugin } from './src/lib/content-links.ts';
 import { buildPipeline } from './src/integrations/build-pipeline.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { pageScriptLoader } from './src/scripts/page-script-loader.ts';
@@ -33,6 +35,8 @@ export default defineConfig({
   markdown: {
     // Shiki writes inline style="" attributes, which the CSP forbids; code is highlighted by class instead.
     syntaxHighlight: false,
+    // MDX files use this processor too: a body link that is not a site path, an anchor, https: or mailto: fails the build.
+    processor: satteri({ mdastPlugins: [bodyLinksPlugin] }),
   },
   security: {
     csp: {

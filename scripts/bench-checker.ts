@@ -8,10 +8,11 @@ import { simulate } from '../src/lib/checker/simulate.ts';
 import {
   defaultParameters,
   dnsControlPlane,
+  parameterBounds,
   type DnsParameters,
   type DnsState,
 } from '../src/lib/models/dns-control-plane.ts';
-import { enactorDelayScheduler } from '../src/lib/models/enactor-delay.ts';
+import { staleDeployScheduler } from '../src/lib/models/stale-deploy.ts';
 
 const RUNS = 3;
 const WALKS = 100_000;
@@ -20,21 +21,21 @@ const DELAY_PROBABILITIES = [0.5, 0.1, 0.01, 0.001];
 
 const budgets = {
   defaultExhaustMs: 100,
-  largestStatesPerSecond: 200_000,
+  largestStatesPerSecond: 1_000_000,
   simulationStepsPerSecond: 1_000_000,
 };
 
-const parameterSets: DnsParameters[] = [
-  defaultParameters,
-  { ...defaultParameters, fixed: true },
-  { enactors: 2, plans: 4, cleanupAge: 2, fixed: false },
-  { enactors: 2, plans: 4, cleanupAge: 2, fixed: true },
-  { enactors: 3, plans: 5, cleanupAge: 2, fixed: false },
-  { enactors: 3, plans: 5, cleanupAge: 2, fixed: true },
-  { enactors: 3, plans: 6, cleanupAge: 2, fixed: true },
-  { enactors: 4, plans: 6, cleanupAge: 2, fixed: true },
-  { enactors: 4, plans: 8, cleanupAge: 1, fixed: true },
-];
+const range = ({ min, max }: { readonly min: number; readonly max: number }) =>
+  Array.from({ length: max - min + 1 }, (_, index) => min + index);
+
+/** Every parameter set the explainer offers, as built and with the fix. */
+const parameterSets: DnsParameters[] = [false, true].flatMap((fixed) =>
+  range(parameterBounds.deployers).flatMap((deployers) =>
+    range(parameterBounds.plans).flatMap((plans) =>
+      range(parameterBounds.keep).map((keep) => ({ deployers, plans, keep, fixed })),
+    ),
+  ),
+);
 
 function timed<R extends { readonly elapsedMs: number }>(run: () => R): { result: R; ms: number } {
   run();
@@ -51,8 +52,8 @@ function referenceLoopMs(): number {
   return performance.now() - startedAt + (sum & 0);
 }
 
-const label = ({ enactors, plans, cleanupAge, fixed }: DnsParameters) =>
-  `${enactors} enactors, ${plans} plans, age ${cleanupAge}, ${fixed ? 'fixed' : 'buggy'}`;
+const label = ({ deployers, plans, keep, fixed }: DnsParameters) =>
+  `${deployers} deployers, ${plans} plans, keep ${keep}, ${fixed ? 'fixed' : 'as built'}`;
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const outcome = (result: CheckResult<DnsState>) =>
   result.kind === 'violation' ? `violation at step ${result.trace.steps.length}` : result.kind;
@@ -62,13 +63,28 @@ console.log(
   referenceLoopMs().toFixed(0),
 );
 console.log('\nExhaustive search (breadth-first), fastest of %d runs after a warm-up', RUNS);
+const PER_SET_WALKS = 500;
 const rows = parameterSets.map((parameters) => {
   const spec = dnsControlPlane(parameters);
   const { result, ms } = timed(() => check(spec));
-  return { parameters, result, ms, statesPerSecond: (result.states / ms) * 1000 };
+  const random = timed(() =>
+    simulate(spec, { walks: PER_SET_WALKS, maxDepth: WALK_DEPTH, seed: 1 }),
+  );
+  return {
+    parameters,
+    result,
+    ms,
+    statesPerSecond: (result.states / ms) * 1000,
+    randomStepsPerSecond: (random.result.steps / random.ms) * 1000,
+  };
 });
+console.log(
+  '(random steps/s: %d uniform walks of at most %d steps per set)',
+  PER_SET_WALKS,
+  WALK_DEPTH,
+);
 console.table(
-  rows.map(({ parameters, result, ms, statesPerSecond }) => ({
+  rows.map(({ parameters, result, ms, statesPerSecond, randomStepsPerSecond }) => ({
     'parameter set': label(parameters),
     result: outcome(result),
     states: count(result.states),
@@ -76,6 +92,7 @@ console.table(
     depth: result.depth,
     ms: ms.toFixed(1),
     'states/s': count(statesPerSecond),
+    'random steps/s': count(randomStepsPerSecond),
   })),
 );
 
@@ -88,8 +105,8 @@ const spec = dnsControlPlane(defaultParameters);
 const schedulers = [
   { name: 'uniform', scheduler: undefined },
   ...DELAY_PROBABILITIES.map((probability) => ({
-    name: `delay p = ${probability}`,
-    scheduler: enactorDelayScheduler(spec, probability),
+    name: `stale share ${probability}`,
+    scheduler: staleDeployScheduler(spec, probability),
   })),
 ];
 const simulations = schedulers.map(({ name, scheduler }) => {
@@ -108,8 +125,13 @@ console.table(
   })),
 );
 
-const defaultRow = rows.find(({ parameters }) => parameters === defaultParameters);
-const fixedDefaultRow = rows[1];
+const isDefault = (parameters: DnsParameters, fixed: boolean) =>
+  parameters.deployers === defaultParameters.deployers &&
+  parameters.plans === defaultParameters.plans &&
+  parameters.keep === defaultParameters.keep &&
+  parameters.fixed === fixed;
+const defaultRow = rows.find(({ parameters }) => isDefault(parameters, false));
+const fixedDefaultRow = rows.find(({ parameters }) => isDefault(parameters, true));
 const largestRow = rows.reduce((largest, row) =>
   row.result.states > largest.result.states ? row : largest,
 );

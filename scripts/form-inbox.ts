@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { adapters } from '../src/lib/contact/adapters.ts';
 import { LOCAL_INBOX_PORT } from '../src/lib/contact/endpoint.ts';
+import { FIELD_LIMITS, graphemeCount, isBlank } from '../src/lib/contact/limits.ts';
 
 export interface InboxOptions {
   /** 0 picks a free port. */
@@ -28,6 +29,8 @@ export interface InboxOptions {
   file?: string;
   /** Fields that must be present and non-blank, as a Formspree form's validation rules would say. */
   requiredFields?: readonly string[];
+  /** The longest value each field may have, in characters as a reader counts them (graphemes). */
+  fieldLimits?: Readonly<Record<string, number>>;
   /**
    * Origins of the local servers of the site (see localSiteOrigins): the only pages a browser lets read
    * `/__inbox`. Posting a form is open to any origin, as at Formspree.
@@ -58,7 +61,11 @@ interface ServiceError {
 }
 
 export const DEFAULT_INBOX_FILE = '.form-inbox/submissions.jsonl';
-export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Room for the longest message the form takes (src/lib/contact/limits.ts) in any script: a
+ * 5,000-character message of seven-unit emoji is 75 KB of UTF-8 and three times that urlencoded.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 const FORM_PATH = /^\/f\/([\w-]+)\/?$/;
 const { honeypot: HONEYPOT, redirect: REDIRECT, replyTo: EMAIL } = adapters.formspree.fields;
 /** Reported with a read of the inbox: the 1-based numbers of the file's lines that were skipped. */
@@ -85,6 +92,7 @@ export function inboxOptionsFromEnv(env: Record<string, string | undefined>): In
 export function validateSubmission(
   fields: Record<string, string>,
   requiredFields: readonly string[],
+  fieldLimits: Readonly<Record<string, number>> = {},
 ): ServiceError[] {
   const hasContent = Object.entries(fields).some(
     ([name, value]) => !name.startsWith('_') && value.trim() !== '',
@@ -93,10 +101,16 @@ export function validateSubmission(
   const errors: ServiceError[] = requiredFields.flatMap((field) => {
     if (!(field in fields))
       return [{ code: 'REQUIRED_FIELD_MISSING', field, message: 'field is required' }];
-    if (fields[field]?.trim() === '')
+    const value = fields[field] ?? '';
+    if (value === '' || isBlank(value))
       return [{ code: 'REQUIRED_FIELD_EMPTY', field, message: 'field is required' }];
     return [];
   });
+  for (const [field, max] of Object.entries(fieldLimits)) {
+    const value = fields[field];
+    if (value !== undefined && graphemeCount(value) > max)
+      errors.push({ code: 'TOO_LONG', field, message: `should be at most ${max} characters` });
+  }
   const email = fields[EMAIL]?.trim();
   if (email && !EMAIL_SHAPE.test(email))
     errors.push({ code: 'TYPE_EMAIL', field: EMAIL, message: 'should be an email' });
@@ -189,7 +203,8 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
   const {
     port = LOCAL_INBOX_PORT,
     host = '127.0.0.1',
-    requiredFields = [EMAIL, 'message'],
+    requiredFields = ['name', EMAIL, 'message'],
+    fieldLimits = FIELD_LIMITS,
     siteOrigins = [],
     log = (line: string) => console.log(line),
   } = options;
@@ -282,7 +297,7 @@ export async function startInbox(options: InboxOptions = {}): Promise<Inbox> {
       log(`[form-inbox] dropped a submission to /f/${form}: the ${HONEYPOT} honeypot was filled`);
       return succeed();
     }
-    const errors = validateSubmission(fields, requiredFields);
+    const errors = validateSubmission(fields, requiredFields, fieldLimits);
     if (errors.length)
       return fail(422, errors.some((e) => e.field) ? 'Validation errors' : 'Invalid form', errors);
 

@@ -33,7 +33,9 @@ export const budgets = {
    * parts with their stylesheet (which repeats the page's CSS); pages not listed load none.
    */
   scripts: {
-    '/contact/': { initial: 4 * KB, lazy: 0, island: 0 },
+    // The form keeps a draft per tab, offers the others, asks before a possible second send and counts
+    // graphemes (issue 23): 6.6 KB, loaded after the first paint, so the first round trip is unchanged.
+    '/contact/': { initial: 7 * KB, lazy: 0, island: 0 },
     '/contact/thanks/': { initial: 1 * KB, lazy: 0, island: 0 },
     '/executable-specs/': { initial: 2 * KB, lazy: 20 * KB, island: 10 * KB },
   } as Record<string, { initial: number; lazy: number; island: number }>,

@@ -1,4 +1,5 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
+import { duplicateOrders } from './content-schemas';
 import { byOrder, byPartialDateDescending, byWorkshopDate, isPublished } from './entries';
 
 async function published<C extends CollectionKey>(collection: C) {
@@ -8,10 +9,21 @@ async function published<C extends CollectionKey>(collection: C) {
 }
 
 export const getWorkshops = async () => (await published('workshops')).sort(byWorkshopDate);
-export const getSpotlights = async () => (await published('spotlights')).sort(byOrder);
+/** Entries in their `order`; two with the same number fail the build, naming the files. */
+function inOrder<E extends { id: string; filePath?: string | undefined; data: { order: number } }>(
+  collection: string,
+  entries: E[],
+): E[] {
+  const clashes = duplicateOrders(entries);
+  if (clashes.length > 0)
+    throw new Error(`The ${collection} collection has no single order:\n${clashes.join('\n')}`);
+  return entries.sort(byOrder);
+}
+
+export const getSpotlights = async () => inOrder('spotlights', await published('spotlights'));
 export const getWriting = async () => (await published('writing')).sort(byPartialDateDescending);
-export const getHomeSections = async () => (await getCollection('home')).sort(byOrder);
-export const getComparison = async () => (await getCollection('comparison')).sort(byOrder);
+export const getHomeSections = async () => inOrder('home', await getCollection('home'));
+export const getComparison = async () => inOrder('comparison', await getCollection('comparison'));
 
 /** An entry a page cannot do without, by file name; a missing file is a build error that names it. */
 async function requiredEntry<C extends 'pages' | 'home'>(collection: C, id: string) {

@@ -6,7 +6,24 @@
 import { z } from 'astro/zod';
 import { isTimeZone } from './zoned-time';
 
-const text = () => z.string().trim().min(1, 'must not be empty');
+/**
+ * What a reader cannot see: spaces, control and format characters (a zero-width space, a joiner, a
+ * byte-order mark) and the others Unicode says to draw as nothing, and the blank Braille and Hangul
+ * filler signs that fonts draw empty.
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u3164\uFFA0]/gu;
+
+/** Whether a reader would see anything of the text. */
+export const isVisibleText = (value: string): boolean => value.replace(INVISIBLE, '') !== '';
+
+const text = () =>
+  z
+    .string()
+    .trim()
+    .refine(
+      isVisibleText,
+      'must not be empty (spaces and invisible characters such as a zero-width space do not count)',
+    );
 const currentYear = new Date().getFullYear();
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,8 +61,11 @@ export const httpsUrl = () => {
 };
 
 /** A path on this site (starting with a single "/") or an absolute `https:` URL; never `javascript:` and the like. */
+export const isSiteOrHttpsHref = (href: string): boolean =>
+  /^\/(?![/\\])\S*$/.test(href) || httpsUrl().safeParse(href).success;
+
 export const siteOrHttpsHref = () =>
-  z.string().refine((href) => /^\/(?![/\\])\S*$/.test(href) || httpsUrl().safeParse(href).success, {
+  z.string().refine(isSiteOrHttpsHref, {
     message:
       'a path on this site starting with "/", e.g. /contact/, or a URL starting with https://',
   });
@@ -82,6 +102,24 @@ const writingReference = () =>
     .string()
     .regex(/^[a-z0-9-]+$/, 'the file name of an entry in src/content/writing, without .yaml')
     .transform((id) => ({ collection: 'writing' as const, id }));
+
+/** Writing entries, each named once: a second mention would list the same source twice. */
+const writingReferences = () =>
+  z
+    .array(writingReference())
+    .default([])
+    .superRefine((references, context) => {
+      const seen = new Set<string>();
+      references.forEach(({ id }, index) => {
+        if (seen.has(id))
+          context.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `names "${id}" a second time: list each entry once`,
+          });
+        seen.add(id);
+      });
+    });
 
 /** Long-form prose pages: SEO title and description, the visible heading and an optional lead. */
 export const pageSchema = z.strictObject({
@@ -168,7 +206,7 @@ export const workshopSchema = z
     flow: z.array(sectionItem).default([]),
     tools: z.array(text()).default([]),
     /** The repository, slides and other material, as entries of the writing collection. */
-    materials: z.array(writingReference()).default([]),
+    materials: writingReferences(),
     coPresenter: text().optional(),
     link: httpsUrl().optional(),
     draft: z.boolean().default(false),
@@ -246,7 +284,7 @@ export const spotlightSchema = z
     metrics: z.array(metric).default([]),
     findings: findings.optional(),
     /** The write-ups, reports and code behind the facts, as entries of the writing collection. */
-    sources: z.array(writingReference()).default([]),
+    sources: writingReferences(),
     topics: z.array(text()).default([]),
     order: z.number().int().nonnegative().default(100),
     draft: z.boolean().default(false),
@@ -278,6 +316,22 @@ export const comparisonSchema = z.strictObject({
   goodAt: text(),
   specAdds: text(),
 });
+
+/**
+ * Entries of one collection that share an `order`, which would leave their sequence to chance: one
+ * sentence per clash, naming every file (or entry) and the value. Empty when every order is unique.
+ */
+export function duplicateOrders(
+  entries: readonly { id: string; filePath?: string | undefined; data: { order: number } }[],
+): string[] {
+  const byOrder = Map.groupBy(entries, ({ data }) => data.order);
+  return [...byOrder]
+    .filter(([, sharing]) => sharing.length > 1)
+    .map(
+      ([order, sharing]) =>
+        `${sharing.map(({ id, filePath }) => filePath ?? `"${id}"`).join(', ')}: order: ${order} is given to each of them; give each its own number, as the order they are shown in`,
+    );
+}
 
 export type HomeSection = z.infer<typeof homeSectionSchema>;
 export type Workshop = z.infer<typeof workshopSchema>;

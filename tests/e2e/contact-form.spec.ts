@@ -8,76 +8,35 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Route } from '@playwright/test';
-import type { StoredSubmission } from '../../scripts/form-inbox.ts';
 import {
   contactForm,
   contactStatus,
+  fieldErrors,
   messageLength,
   serviceFieldErrors,
 } from '../../src/content/interface/contact.ts';
-import { DRAFT_KEY } from '../../src/lib/contact/draft.ts';
+import { adapters } from '../../src/lib/contact/adapters.ts';
+import { FIELD_LIMITS, graphemeCount, MESSAGE_MAX_LENGTH } from '../../src/lib/contact/limits.ts';
 import { SEND_TIMEOUT_MS } from '../../src/lib/contact/submit.ts';
-import { MESSAGE_MAX_LENGTH } from '../../src/lib/contact/view-model.ts';
 import { site } from '../../src/config.ts';
 import { recordClipboardWrites } from './support/clipboard.ts';
+import {
+  contact,
+  contactPath,
+  endpoint,
+  expectFormKeeps,
+  field,
+  fillForm,
+  send,
+  sentPanel,
+  status,
+  storedDrafts,
+  submissionsWith,
+  uniqueMessage,
+  visitor,
+} from './support/contact-page.ts';
 import { DOCUMENTATION_ADDRESS, withContactEmailBuild } from './support/contact-email-build.ts';
 import { pageScriptsRan, visit } from './support/site.ts';
-
-const contactPath = '/contact/';
-const visitor = {
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  company: 'Analytical Engines',
-  intent: 'pilot',
-};
-
-function uniqueMessage(): string {
-  return `Token ${test.info().testId}-${Date.now()}: our scheduler loses jobs after a failover.`;
-}
-
-/** The build under test and this test run read the same environment, hence the same endpoint. */
-const { endpoint } = site.contact;
-
-async function submissionsWith(page: Page, token: string): Promise<StoredSubmission[]> {
-  const all = (await (
-    await page.request.get(new URL('/__inbox', endpoint).href)
-  ).json()) as StoredSubmission[];
-  return all.filter((submission) => submission.fields.message?.includes(token));
-}
-
-const contact = (page: Page) => page.locator('[data-contact]');
-const send = (page: Page) => page.getByRole('button', { name: contactForm.send });
-const status = (page: Page) => page.getByRole('status');
-const sentPanel = (page: Page) => page.locator('[data-sent]');
-const storedDraft = (page: Page) => page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
-
-const pilot = contactForm.intents.find(({ value }) => value === visitor.intent)?.label ?? '';
-const field = {
-  name: (page: Page) => contact(page).getByLabel(contactForm.name, { exact: true }),
-  email: (page: Page) => contact(page).getByLabel(contactForm.email),
-  company: (page: Page) => contact(page).getByLabel(contactForm.company),
-  intent: (page: Page) => contact(page).getByRole('radio', { name: pilot }),
-  message: (page: Page) => contact(page).getByLabel(contactForm.message),
-  consent: (page: Page) => contact(page).getByLabel(contactForm.consent),
-};
-
-async function fillForm(page: Page, message: string, email = visitor.email): Promise<void> {
-  await field.name(page).fill(visitor.name);
-  await field.email(page).fill(email);
-  await field.company(page).fill(visitor.company);
-  await field.intent(page).check();
-  await field.message(page).fill(message);
-  await field.consent(page).check();
-}
-
-async function expectFormKeeps(page: Page, message: string): Promise<void> {
-  await expect(field.name(page)).toHaveValue(visitor.name);
-  await expect(field.email(page)).toHaveValue(visitor.email);
-  await expect(field.company(page)).toHaveValue(visitor.company);
-  await expect(field.intent(page)).toBeChecked();
-  await expect(field.message(page)).toHaveValue(message);
-  await expect(field.consent(page)).toBeChecked();
-}
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).include('[data-contact]').analyze();
@@ -251,13 +210,13 @@ test.describe('with JavaScript', () => {
       await expect(status(page)).toHaveText(says);
       await expectFormKeeps(page, message);
       await expectWaysOut(page, message, lastCopied);
-      expect(await storedDraft(page)).toContain(visitor.company);
+      expect(await storedDrafts(page)).toContain(visitor.company);
 
       await page.unroute(endpoint);
       await page.getByRole('button', { name: contactForm.retry }).click();
       await expect(sentPanel(page)).toBeVisible();
       expect(await submissionsWith(page, message)).toHaveLength(1);
-      expect(await storedDraft(page)).toBeNull();
+      expect(await storedDrafts(page)).toBe('');
     });
   }
 
@@ -299,7 +258,7 @@ test.describe('with JavaScript', () => {
   test('the draft survives a reload and is gone after a confirmed send', async ({ page }) => {
     const message = `${uniqueMessage()}\nSecond line.`;
     await fillForm(page, message);
-    expect(await storedDraft(page)).toContain('Second line.');
+    expect(await storedDrafts(page)).toContain('Second line.');
     await page.reload();
     await pageScriptsRan(page);
     await expect(status(page)).toHaveText(contactStatus.restored);
@@ -314,7 +273,7 @@ test.describe('with JavaScript', () => {
     await field.consent(page).check();
     await send(page).click();
     await expect(sentPanel(page)).toBeVisible();
-    expect(await storedDraft(page)).toBeNull();
+    expect(await storedDrafts(page)).toBe('');
     await page.reload();
     await pageScriptsRan(page);
     await expect(field.message(page)).toHaveValue('');
@@ -365,7 +324,7 @@ test.describe('with JavaScript', () => {
       `${site.contact.thanksPath}?name=%3Cb%3Einjected%3C%2Fb%3E&message=reflected-text`,
     );
     await expect(page.locator('h1')).toBeVisible();
-    expect(await storedDraft(page)).toContain(message);
+    expect(await storedDrafts(page)).toContain(message);
     await visit(page, contactPath);
     await expect(field.message(page)).toHaveValue(message);
     await expect(status(page)).toHaveText(contactStatus.restored);
@@ -381,7 +340,7 @@ test.describe('with JavaScript', () => {
     await expect.poll(held.requests).toBe(1);
     await visit(page, site.contact.thanksPath);
     await expect(page.locator('h1')).toBeVisible();
-    expect(await storedDraft(page)).toBeNull();
+    expect(await storedDrafts(page)).toBe('');
     held.release();
   });
 
@@ -432,7 +391,7 @@ test.describe('with JavaScript', () => {
     await expect.poll(() => received).toBe(true);
     await page.reload();
     await pageScriptsRan(page);
-    await expect(status(page)).toHaveText(contactStatus.restoredInFlight);
+    await expect(status(page)).toHaveText(contactStatus.restoredMayHaveArrived);
     await expect(field.message(page)).toHaveValue(message);
     expect(await submissionsWith(page, message)).toHaveLength(1);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -453,13 +412,14 @@ test.describe('with JavaScript', () => {
     await page.keyboard.insertText(long);
     await expect(field.message(page)).toHaveValue(long);
     const count = page.locator(`[data-length-for="message"]`);
-    await expect(count).toHaveText(messageLength.count(long.length, max));
+    const length = graphemeCount(long);
+    await expect(count).toHaveText(messageLength.count(length, max));
     await expect(page.locator('[data-length-announcer]')).toHaveText(
-      messageLength.over(long.length - max, max),
+      messageLength.over(length - max, max),
     );
     await send(page).click();
     await expect(page.locator('[data-error-for="message"]')).toHaveText(
-      messageLength.tooLong(long.length, max),
+      messageLength.tooLong(length, max),
     );
     await expect(field.message(page)).toBeFocused();
     await expect(field.message(page)).toHaveValue(long);
@@ -469,6 +429,70 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('[data-length-announcer]')).toHaveText(messageLength.back);
     await send(page).click();
     await expect(sentPanel(page)).toBeVisible();
+  });
+});
+
+test.describe('input edges, with JavaScript', () => {
+  const errorFor = (page: Page, name: string) => page.locator(`[data-error-for="${name}"]`);
+  const recordPosts = (page: Page) => {
+    const posts: string[] = [];
+    page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+    return posts;
+  };
+
+  test.beforeEach(async ({ page }) => visit(page, contactPath));
+
+  test('a name and a message of only spaces are refused on their fields, and nothing is sent', async ({
+    page,
+  }) => {
+    const posts = recordPosts(page);
+    await fillForm(page, ' \n \t\n ');
+    await field.name(page).fill('   ');
+    await send(page).click();
+    await expect(field.name(page)).toBeFocused();
+    await expect(errorFor(page, 'name')).toHaveText(fieldErrors.blank);
+    await expect(errorFor(page, 'message')).toHaveText(fieldErrors.blank);
+    await expect(field.message(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(status(page)).toHaveText(contactStatus.invalid);
+    expect(posts).toEqual([]);
+  });
+
+  test('1,500 emoji count as the 1,500 characters the visitor sees, and arrive whole', async ({
+    page,
+  }) => {
+    const token = uniqueMessage();
+    const message = `${token} ${'👩🏽‍💻'.repeat(1500)}`;
+    expect(message.length).toBeGreaterThan(MESSAGE_MAX_LENGTH);
+    await fillForm(page, message);
+    await expect(page.locator('[data-length-for="message"]')).toHaveText(
+      messageLength.count(graphemeCount(message), MESSAGE_MAX_LENGTH),
+    );
+    await send(page).click();
+    await expect(sentPanel(page)).toBeVisible();
+    const [submission] = await submissionsWith(page, token);
+    // Compared as a whole without printing 1,500 emoji on a failure.
+    expect(submission?.fields.message === message).toBe(true);
+  });
+
+  test('a pasted name over its limit stays whole and is refused with its length at once; nothing is sent', async ({
+    page,
+  }) => {
+    const posts = recordPosts(page);
+    const max = FIELD_LIMITS.name ?? 0;
+    const name = `${visitor.name} `.repeat(Math.ceil((max + 100) / 13)).slice(0, max + 100);
+    await fillForm(page, uniqueMessage());
+    await field.name(page).fill('');
+    await field.name(page).focus();
+    await page.keyboard.insertText(name);
+    await expect(field.name(page)).toHaveValue(name);
+    await expect(errorFor(page, 'name')).toHaveText(fieldErrors.tooLong(graphemeCount(name), max));
+    await expect(field.name(page)).toHaveAccessibleDescription(
+      fieldErrors.tooLong(graphemeCount(name), max),
+    );
+    await send(page).click();
+    await expect(field.name(page)).toBeFocused();
+    await expect(status(page)).toHaveText(contactStatus.invalid);
+    expect(posts).toEqual([]);
   });
 });
 
@@ -517,26 +541,13 @@ test('the form script arriving late moves nothing: the count has its line before
   expect(await send(page).boundingBox()).toEqual(before);
 });
 
-test('words typed before the form script arrives stay; the saved draft fills only empty fields', async ({
-  page,
-}) => {
-  const draft = uniqueMessage();
-  await visit(page, contactPath);
-  await field.name(page).fill(visitor.name);
-  await field.message(page).fill(draft);
-  expect(await storedDraft(page)).toContain(draft);
-
-  // The next visit, on a slow phone: the visitor starts writing before the script has arrived.
-  const release = await holdScripts(page);
-  await page.goto(contactPath, { waitUntil: 'commit' });
-  const typed = `${uniqueMessage()} Written while the page was still loading.`;
-  await field.message(page).fill(typed);
-  release();
-  await pageScriptsRan(page);
-  await expect(status(page)).toHaveText(contactStatus.restored);
-  await expect(field.message(page)).toHaveValue(typed);
-  await expect(field.name(page)).toHaveValue(visitor.name);
-});
+/** The inbox stores the plain post; its redirect is then replaced by one to `location`, as a service may send. */
+const redirectOnceStored = (page: Page, location: string) =>
+  page.route(endpoint, async (route) => {
+    const stored = await route.fetch({ maxRedirects: 0 });
+    expect(stored.status()).toBe(302);
+    await route.fulfill({ status: 302, headers: { Location: location } });
+  });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -576,11 +587,7 @@ test.describe('without JavaScript', () => {
     const canonicalThanks = new URL(site.contact.thanksPath, site.url).href;
     // Formspree redirects to _next as given; the local inbox stores the message and returns to the posting
     // host instead, so its redirect is pointed at the canonical address here.
-    await page.route(endpoint, async (route) => {
-      const stored = await route.fetch({ maxRedirects: 0 });
-      expect(stored.status()).toBe(302);
-      await route.fulfill({ status: 302, headers: { Location: canonicalThanks } });
-    });
+    await redirectOnceStored(page, canonicalThanks);
     // The canonical site, served from this build.
     await page.route(`${site.url}/**`, async (route) => {
       const { pathname } = new URL(route.request().url());
@@ -596,6 +603,60 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(canonicalThanks);
     await expect(page.locator('h1')).toBeVisible();
     expect(await submissionsWith(page, message)).toHaveLength(1);
+  });
+
+  test('a service that answers with a page of its own lands the visitor there, and the form warns of a second press', async ({
+    page,
+  }) => {
+    await page.goto(contactPath);
+    const warning = contact(page).locator('noscript > p');
+    await expect(warning).toBeVisible();
+    await expect(warning).toHaveText(contactForm.secondPress);
+    // Formspree without a paid plan ignores _next and shows its own thanks page.
+    const [landing] = adapters[site.contact.provider].plainPostLandings;
+    const serviceThanks = `${landing}/thanks?language=en`;
+    await redirectOnceStored(page, serviceThanks);
+    await page.route(`${landing}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>Thanks</title><h1>Thanks!</h1>',
+      }),
+    );
+    const message = uniqueMessage();
+    await fillForm(page, message);
+    await send(page).click();
+    await expect(page).toHaveURL(serviceThanks);
+    await expect(page.locator('h1')).toBeVisible();
+    expect(await submissionsWith(page, message)).toHaveLength(1);
+  });
+
+  test('a name of only spaces is refused by the browser; a blank message and an over-long name by the service', async ({
+    page,
+  }) => {
+    await page.goto(contactPath);
+    const posts: string[] = [];
+    page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+    const message = uniqueMessage();
+    await fillForm(page, message);
+    await field.name(page).fill('   ');
+    await send(page).click();
+    await expect(page).toHaveURL(contactPath);
+    expect(await field.name(page).evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(
+      false,
+    );
+    expect(posts).toEqual([]);
+
+    await field.name(page).fill('a'.repeat((FIELD_LIMITS.name ?? 0) + 1));
+    const refused = page.waitForResponse(endpoint);
+    await send(page).click();
+    expect((await refused).status()).toBe(422);
+    await page.goBack();
+    await field.name(page).fill(visitor.name);
+    await field.message(page).fill(' \n ');
+    const blank = page.waitForResponse(endpoint);
+    await send(page).click();
+    expect((await blank).status()).toBe(422);
+    expect(await submissionsWith(page, message)).toEqual([]);
   });
 
   test("the browser's own validation stops an incomplete form", async ({ page }) => {

@@ -284,6 +284,64 @@ test.describe('content that must not build', () => {
     expect(output).toMatch(/^\s*cta\.href: .*"\/"/m);
   });
 
+  test('a javascript:, a protocol-relative and a plain http link in a body name the file and their lines', () => {
+    const thanksFile = 'src/content/pages/thanks.mdx';
+    const lines = readFileSync(thanksFile, 'utf8').trimEnd().split('\n');
+    const bad = [
+      'Read [the notes](javascript:alert(1)) first.',
+      '<a href="//evil.example/">elsewhere</a>',
+      '[plain]: http://plain.example/',
+      'See [plain] and [the agenda](#agenda).',
+    ];
+    const output = expectFailure({ [thanksFile]: [...lines, '', ...bad, ''].join('\n') });
+    const lineOf = (text: string) => lines.length + 2 + bad.indexOf(text);
+    expect(output).toContain(`${thanksFile}:${lineOf(bad[0] ?? '')}:6: "javascript:alert(1)"`);
+    expect(output).toContain(`${thanksFile}:${lineOf(bad[1] ?? '')}:1: "//evil.example/"`);
+    // A definition is placed where its URL starts.
+    expect(output).toMatch(
+      new RegExp(`pages/thanks\\.mdx:${lineOf(bad[2] ?? '')}:\\d+: "http://plain\\.example/"`),
+    );
+    expect(output).not.toContain(': "#agenda":');
+  });
+
+  test('a figure that is only a zero-width space names the file and the field', () => {
+    const path = 'src/content/spotlights/aztec-governance.mdx';
+    const { metrics } = readEntry('spotlights', 'aztec-governance');
+    const figure = metrics[0]?.value ?? 'a figure';
+    const broken = readFileSync(path, 'utf8').replace(`value: "${figure}"`, 'value: "\\u200B"');
+    expect(broken).not.toBe(readFileSync(path, 'utf8'));
+    const output = expectFailure({ [path]: broken });
+    expect(output).toContain('aztec-governance');
+    expect(output).toMatch(/metrics\.0\.value: must not be empty/);
+  });
+
+  test('a source listed twice names the file, the field and the source', () => {
+    const path = 'src/content/spotlights/aztec-governance.mdx';
+    const [source] = readEntry('spotlights', 'aztec-governance').sources;
+    if (!source) throw new Error('no source to repeat');
+    const broken = readFileSync(path, 'utf8').replace(
+      `  - ${source.id}\n`,
+      `  - ${source.id}\n  - ${source.id}\n`,
+    );
+    const output = expectFailure({ [path]: broken });
+    expect(output).toContain('aztec-governance');
+    expect(output).toContain(`sources.1: names "${source.id}" a second time`);
+  });
+
+  test('two home sections with one order name both files and the number', () => {
+    const sections = readEntries('home');
+    const [first, second] = sections;
+    if (!first || !second) throw new Error('two home sections needed');
+    const path = join(contentDir, 'home', `${second.id}.mdx`);
+    const broken = readFileSync(path, 'utf8').replace(
+      /^order: \d+$/m,
+      `order: ${first.data.order}`,
+    );
+    const output = expectFailure({ [path]: broken });
+    for (const { id } of [first, second]) expect(output).toContain(`src/content/home/${id}.mdx`);
+    expect(output).toContain(`order: ${first.data.order} is given to each of them`);
+  });
+
   test('two files with one URL, and a .md file, are errors naming every file', () => {
     const [first] = entryIds('spotlights');
     if (first === undefined) throw new Error('no spotlight to copy');

@@ -2,7 +2,8 @@
  * The third step of the method on the explainer: traces replayed against the implementation,
  * downloaded as ITF and read back from ITF.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   checkWords,
@@ -29,6 +30,11 @@ import {
   steps,
 } from './support/explainer.ts';
 import { phrase, sentence } from './support/words.ts';
+import {
+  WORKSHOP_OUTAGE_STEP,
+  workshopRace,
+  workshopTrace,
+} from '../unit/support/workshop-trace.ts';
 
 const replay = (page: Page) => demo(page).locator('[data-replay]');
 const replayStatus = (page: Page) => replay(page).locator('[data-replay-status]');
@@ -89,8 +95,8 @@ test('with the implementation’s fix the same schedule keeps the invariant, and
 
   const divergence = withFix.firstDivergence;
   const refused = divergence?.outcome;
-  if (refused?.kind !== 'refused-stale')
-    throw new Error('with the fix, the stale apply must be refused');
+  if (refused?.kind !== 'refused')
+    throw new Error('with the fix, the stale deploy must be refused');
   expect(withFix.implementationBreaksAt).toBeUndefined();
   await expect(replayStatus(page)).toContainText(
     replayWords.withFix + replayWords.holds(String(length)),
@@ -101,9 +107,7 @@ test('with the implementation’s fix the same schedule keeps the invariant, and
   await expect(replaySteps(page)).toHaveCount(length + 1);
   await expect(replay(page).locator('[data-replay-steps] > li[data-broken]')).toHaveCount(0);
   const firstDiffering = replay(page).locator('[data-replay-steps] > li[data-differs]').first();
-  await expect(firstDiffering).toContainText(
-    replayWords.outcomes.refusedStale(String(refused.generation), String(refused.live)),
-  );
+  await expect(firstDiffering).toContainText(replayWords.outcomes.refused(refused.reason));
   await expect(replaySteps(page).nth(divergence?.step ?? -1)).toHaveAttribute('data-differs', '');
 
   // Turning the fix off replays the same trace again, as built.
@@ -123,7 +127,7 @@ async function downloadShownTrace(page: Page) {
   const indices = (JSON.parse(text) as { states: { '#meta': { index: number } }[] }).states.map(
     (state) => state['#meta'].index,
   );
-  return { trace: parsed.value, indices };
+  return { trace: parsed.value[0]!, indices };
 }
 
 const moves = (trace: typeof counterexample.trace) =>
@@ -137,7 +141,7 @@ test('every trace shown downloads as ITF that reads back to the same trace', asy
   expect(built.indices).toEqual([...Array(length + 1).keys()]);
 
   // A trace only the browser has: made into a file there, and the diagram redrawn for it.
-  const parameters = { enactors: 2, plans: 4, cleanupAge: 2, fixed: false };
+  const parameters = { deployers: 2, plans: 4, keep: 3, fixed: false };
   const other = shortestCounterexample(parameters);
   await page.goto(PAGE + traceHash({ parameters, moves: other.trace.steps }));
   await expect(steps(page)).toHaveCount(other.trace.steps.length);
@@ -161,9 +165,9 @@ test('the diagram is redrawn for the trace shown, with the current step marked',
   await expect(demo(page).locator('[data-trace-diagram]')).toBeHidden();
   await demo(page).getByRole('button', { name: checkWords.fix }).click();
   await demo(page).getByLabel(parameterWords.plans).selectOption('4');
-  await demo(page).getByLabel(parameterWords.cleanupAge).selectOption('2');
+  await demo(page).getByLabel(parameterWords.keep).selectOption('3');
   await demo(page).getByRole('button', { name: checkWords.run }).click();
-  const other = shortestCounterexample({ enactors: 2, plans: 4, cleanupAge: 2, fixed: false });
+  const other = shortestCounterexample({ deployers: 2, plans: 4, keep: 3, fixed: false });
   await expect(steps(page)).toHaveCount(other.trace.steps.length);
   await expect(demo(page).locator('[data-trace-diagram]')).toBeVisible();
   expect(await frame.locator('svg').getAttribute('viewBox')).not.toBe(rowsBefore);
@@ -172,6 +176,7 @@ test('the diagram is redrawn for the trace shown, with the current step marked',
 test('a pasted ITF trace replays; a malformed one is refused with the reason and loses nothing', async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await openDemo(page);
   const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
   await file.locator('summary').click();
@@ -192,10 +197,11 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   await file.getByRole('button', { name: replayWords.fileRun }).click();
   await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /not JSON: .+/));
 
-  // A longer trace with other parameters, as another tool would write it.
-  const parameters = { enactors: 2, plans: 4, cleanupAge: 2, fixed: false };
+  // A longer trace with other parameters.
+  const parameters = { deployers: 2, plans: 4, keep: 3, fixed: false };
   const other = shortestCounterexample(parameters);
-  await box.fill(stringifyItf(dnsTraceToItf({ parameters, trace: other.trace }, 'from a test')));
+  const written = stringifyItf(dnsTraceToItf({ parameters, trace: other.trace }, 'from a test'));
+  await box.fill(JSON.stringify(JSON.parse(written)));
   await file.getByRole('button', { name: replayWords.fileRun }).click();
   await expect(fileStatus).toHaveText('');
   await expect(demo(page).locator('[data-trace-heading]')).toHaveText(replayWords.fileTraceHeading);
@@ -205,6 +211,48 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
     replayWords.reproduces(String(other.trace.steps.length)),
   );
   await expect(demo(page).getByLabel(parameterWords.plans)).toHaveValue('4');
+});
+
+test('the replay box reads a trace the workshop’s spec writes, and refuses deep nesting and huge integers quickly, quoting little', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await openDemo(page);
+  const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
+  await file.locator('summary').click();
+  const box = file.getByLabel(replayWords.fileLabel);
+  const fileStatus = file.locator('[data-file-status]');
+  const run = file.getByRole('button', { name: replayWords.fileRun });
+
+  await box.fill(JSON.stringify(workshopTrace()));
+  await run.click();
+  await expect(fileStatus).toHaveText('');
+  await expect(steps(page)).toHaveCount(workshopRace.length);
+  await expect(replayStatus(page)).toContainText(
+    replayWords.reproduces(String(WORKSHOP_OUTAGE_STEP)),
+  );
+
+  // 10,000 levels of nesting: refused with the place, not a stack overflow.
+  await box.fill(`{"vars": ["x"], "states": [{"x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}]}`);
+  await run.click();
+  await expect(fileStatus).toHaveText(
+    sentence(replayWords.fileRefused, /states\[0\]\.x.*nested more than \d+ levels deep.*/),
+  );
+  await expect(steps(page)).toHaveCount(workshopRace.length);
+
+  // A 50 MB integer, chosen as a file: refused by its size at once, quoting a short excerpt.
+  const huge = join(testInfo.outputPath(), 'huge.itf.json');
+  await mkdir(testInfo.outputPath(), { recursive: true });
+  await writeFile(
+    huge,
+    `{"vars": ["x"], "states": [{"x": {"#bigint": "${'7'.repeat(50_000_000)}"}}]}`,
+  );
+  await file.locator('input[name="itf-file"]').setInputFiles(huge);
+  await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /.*50 MB.*/), {
+    timeout: 5_000,
+  });
+  expect((await fileStatus.textContent())!.length).toBeLessThan(400);
+  await expect(box).not.toHaveValue(/7{1000}/);
 });
 
 test('the implementation’s source is there to read, highlighted by class, and as plain text without JavaScript', async ({

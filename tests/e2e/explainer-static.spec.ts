@@ -11,6 +11,12 @@ import {
 } from '../../src/content/interface/mbt.ts';
 import { shortestCounterexample } from '../../src/lib/models/counterexample.ts';
 import { parseDnsItf } from '../../src/lib/models/dns-control-plane-itf.ts';
+import { readFileSync } from 'node:fs';
+import {
+  dnsControlPlane,
+  labParameters,
+  ROOT_INVARIANT,
+} from '../../src/lib/models/dns-control-plane.ts';
 import { DELAY_CHANCES } from '../../src/lib/models/hit-rates.ts';
 
 const EXPLAINER = '/executable-specs/';
@@ -33,7 +39,12 @@ test('the explainer draws the counterexample as a sequence diagram, the broken i
     String(steps),
   );
   await expect(diagram.locator('[data-deleted]')).toBeVisible();
-  await expect(diagram.locator('[data-delay]')).toBeVisible();
+  // The stale deploy is marked, and every deploy writes the lock's holder and epoch.
+  await expect(diagram.locator('[data-event="stale-deploy"]')).toBeVisible();
+  const deploys = await diagram
+    .locator('[data-event="Deploy"], [data-event="stale-deploy"]')
+    .count();
+  await expect(diagram.locator('[data-state-change="lock"]')).toHaveCount(deploys);
   // Above the step-by-step trace, which stays as its text equivalent.
   const [diagramBox, stepsBox] = [
     await diagram.boundingBox(),
@@ -70,10 +81,46 @@ test('the explainer links the counterexample as an ITF file, one state per step 
   const parsed = parseDnsItf(await response.text());
   if (!parsed.ok) throw new Error(parsed.error);
   const steps = await traceSteps(page).count();
-  expect(parsed.value.trace.steps).toHaveLength(steps);
+  expect(parsed.value[0]!.trace.steps).toHaveLength(steps);
   expect((JSON.parse(await response.text()) as { states: unknown[] }).states).toHaveLength(
     steps + 1,
   );
+});
+
+test('the explainer publishes the lab instance’s counterexample and says how to replay it in the workshop repository', async ({
+  page,
+}) => {
+  await page.goto(EXPLAINER);
+  const link = page.locator('[data-lab-itf]');
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute('href'))!;
+  const response = await page.request.get(href);
+  expect(response.ok()).toBe(true);
+  const parsed = parseDnsItf(await response.text());
+  if (!parsed.ok) throw new Error(parsed.error);
+  const [trace] = parsed.value;
+  expect(trace!.parameters).toEqual(labParameters);
+  const last = trace!.trace.steps.at(-1)!.state;
+  const spec = dnsControlPlane(trace!.parameters);
+  expect(spec.invariants.find(({ holds }) => !holds(last))?.name).toBe(ROOT_INVARIANT);
+  // One command, naming the file as published, next to a link to the repository it runs in.
+  const command = page.locator('[data-lab-replay-command]');
+  await expect(command).toContainText(href.split('/').at(-1)!);
+  // The workshop's Makefile target that runs its replay script (mbt/test_dns_control_plane_itf_replay.py).
+  await expect(command).toHaveText(/^make mbt MBT_TRACE=\S+$/);
+  const repository = /url: (\S+)/.exec(
+    readFileSync(
+      new URL('../../src/content/writing/devconf-cz-2026-repository.yaml', import.meta.url),
+      'utf8',
+    ),
+  )![1]!;
+  await expect(page.locator(`main a[href="${repository}"]`).first()).toBeVisible();
+});
+
+test('the workshop page links to the explainer to run the lab’s model', async ({ page }) => {
+  await page.goto('/training/devconf-cz-2026/');
+  const link = page.locator(`main a[href="${EXPLAINER}"]`, { hasText: /lab/ });
+  await expect(link.first()).toBeVisible();
 });
 
 test('the home page shows the race small beside the hero, linking to the explainer', async ({

@@ -6,7 +6,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config.ts';
 import { contactForm } from '../../src/content/interface/contact.ts';
-import { DRAFT_KEY } from '../../src/lib/contact/draft.ts';
+import { TAB_KEY } from '../../src/client/contact/tab-id.ts';
+import { DRAFT_KEY_PREFIX } from '../../src/lib/contact/draft-record.ts';
 import { privacyFacts } from '../../src/lib/contact/privacy.ts';
 import { THEME_STORAGE_KEY } from '../../src/scripts/theme.ts';
 import { WEB_FONT_STORAGE_KEY } from '../../src/scripts/web-font.ts';
@@ -106,7 +107,7 @@ test('no page sets a cookie or asks another origin for anything as it loads', as
   expect(await context.cookies()).toEqual([]);
 });
 
-test('the browser keeps only the draft, the colour scheme and the font flag, and no cookie, while the form is used', async ({
+test("the browser keeps only the draft, the colour scheme, the font flag and the tab's id, and no cookie, while the form is used", async ({
   page,
   context,
 }) => {
@@ -118,8 +119,17 @@ test('the browser keeps only the draft, the colour scheme and the font flag, and
   await page.locator('#theme-toggle').click();
   // The font flag is written after the first paint, once the web font has been fetched for later pages.
   await expect
-    .poll(() => page.evaluate(() => Object.keys(localStorage).sort()))
-    .toEqual([DRAFT_KEY, THEME_STORAGE_KEY, WEB_FONT_STORAGE_KEY].sort());
+    .poll(() =>
+      page.evaluate(
+        (prefix) =>
+          Object.keys(localStorage)
+            .map((key) => (key.startsWith(prefix) ? prefix : key))
+            .sort(),
+        DRAFT_KEY_PREFIX,
+      ),
+    )
+    .toEqual([DRAFT_KEY_PREFIX, THEME_STORAGE_KEY, WEB_FONT_STORAGE_KEY].sort());
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([TAB_KEY]);
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await context.cookies()).toEqual([]);
 });

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { contactStatus, messageLength } from '../../src/content/interface/contact.ts';
+import {
+  contactStatus,
+  draftOffers,
+  fieldErrors,
+  messageLength,
+} from '../../src/content/interface/contact.ts';
+import { FIELD_LIMITS, MESSAGE_MAX_LENGTH } from '../../src/lib/contact/limits.ts';
 import type { Outcome } from '../../src/lib/contact/outcome.ts';
 import {
+  fieldProblemMessage,
+  isUncertain,
   lengthLevel,
   mailtoHref,
-  MESSAGE_MAX_LENGTH,
   messageLengthView,
   messageText,
-  restoredStatus,
+  OFFER_PREVIEW_LENGTH,
+  offerPreview,
   viewOfOutcome,
 } from '../../src/lib/contact/view-model.ts';
 
@@ -89,10 +97,9 @@ describe('what the form shows for each outcome', () => {
     expect(new Set(statuses).size).toBe(statuses.length);
   });
 
-  it('a draft saved mid-send comes back marked as possibly sent', () => {
-    expect(restoredStatus(false)).toBe(contactStatus.restored);
-    expect(restoredStatus(true)).toBe(contactStatus.restoredInFlight);
-    expect(restoredStatus(true)).not.toBe(restoredStatus(false));
+  it('only a time-out and a lost answer leave the delivery unknown', () => {
+    expect(uncertain.every(isUncertain)).toBe(true);
+    expect(certain.some(isUncertain)).toBe(false);
   });
 });
 
@@ -118,12 +125,25 @@ describe('the message length', () => {
     expect(messageLengthView(10, 'over').announcement).toBe(messageLength.back);
   });
 
-  it('refuses only an over-long text, with its length and the limit', () => {
-    expect(messageLengthView(max, 'within').error).toBe('');
-    const over = messageLengthView(95_000, 'within');
-    expect(over.error).toBe(messageLength.tooLong(95_000, max));
-    expect(over.error).toContain('95,000');
-    expect(over.error).toContain('5,000');
+  it('refuses only an over-long text, counted in characters as the visitor sees them', () => {
+    const coder = '👩🏽‍💻';
+    expect(fieldProblemMessage('message', coder.repeat(max), true)).toBe('');
+    expect(fieldProblemMessage('message', coder.repeat(max + 1), true)).toBe(
+      messageLength.tooLong(max + 1, max),
+    );
+    expect(messageLength.tooLong(95_000, max)).toContain('95,000');
+  });
+
+  it('refuses a required field of only spaces, and an over-long short field, never an empty optional one', () => {
+    expect(fieldProblemMessage('name', ' \t ', true)).toBe(fieldErrors.blank);
+    expect(fieldProblemMessage('message', '\n \u200b\n', true)).toBe(fieldErrors.blank);
+    expect(fieldProblemMessage('company', '  ', false)).toBe('');
+    expect(fieldProblemMessage('name', '', true)).toBe('');
+    const name = FIELD_LIMITS.name ?? 0;
+    expect(fieldProblemMessage('name', 'a'.repeat(name), true)).toBe('');
+    expect(fieldProblemMessage('name', 'a'.repeat(name + 100), true)).toBe(
+      fieldErrors.tooLong(name + 100, name),
+    );
   });
 });
 
@@ -153,5 +173,25 @@ describe('the text for the clipboard and the e-mail', () => {
     expect(href.pathname).toBe('inbox@example.org');
     expect(href.searchParams.get('subject')).toBe('Enquiry & more');
     expect(href.searchParams.get('body')).toBe('A <b>\nB');
+  });
+});
+
+describe('an offered draft', () => {
+  const labels = new Map([
+    ['name', 'Name'],
+    ['message', 'Message'],
+  ]);
+
+  it('shows each kept field under its label', () => {
+    expect(offerPreview({ name: 'Ada', message: 'Hello' }, labels)).toBe(
+      draftOffers.preview('Name: Ada\nMessage: Hello', false),
+    );
+  });
+
+  it('shows only the start of a long one, cut between characters as the visitor sees them', () => {
+    const preview = offerPreview({ message: '👩🏽‍💻'.repeat(OFFER_PREVIEW_LENGTH) }, labels);
+    expect(preview).toBe(
+      draftOffers.preview(`Message: ${'👩🏽‍💻'.repeat(OFFER_PREVIEW_LENGTH - 9)}`, true),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   calendarDate,
+  duplicateOrders,
   homeSectionSchema,
+  isVisibleText,
   httpsUrl,
   pageSchema,
   parseCalendarDay,
@@ -38,7 +40,7 @@ describe('workshop schema', () => {
 
   it('rejects an empty title and says which field', () => {
     expect(problems(workshopSchema.safeParse({ ...workshop, title: '  ' }))).toEqual([
-      'title: must not be empty',
+      expect.stringMatching(/^title: must not be empty/),
     ]);
   });
 
@@ -229,5 +231,55 @@ describe('publishing and ordering', () => {
   it('orders by the order field, then by file name', () => {
     const items = [entry('b', { order: 2 }), entry('c', { order: 1 }), entry('a', { order: 2 })];
     expect(items.sort(byOrder).map((i) => i.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('content a reader would find empty or repeated', () => {
+  it('a figure or label of only invisible characters is empty, and says which field', () => {
+    for (const invisible of ['\u200b', '\u200d\u200c', '\ufeff', ' \u2060 ', '\u2800', '\u00ad'])
+      expect(isVisibleText(invisible), JSON.stringify(invisible)).toBe(false);
+    expect(isVisibleText('👩🏽‍💻')).toBe(true);
+    expect(
+      problems(
+        spotlightSchema.safeParse({
+          ...spotlight,
+          metrics: [{ value: '\u200b', label: '\u200b\u200b' }],
+        }),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^metrics\.0\.value: must not be empty/),
+      expect.stringMatching(/^metrics\.0\.label: must not be empty/),
+    ]);
+  });
+
+  it('a source or material listed twice names the second mention', () => {
+    expect(
+      problems(spotlightSchema.safeParse({ ...spotlight, sources: ['a-report', 'b', 'a-report'] })),
+    ).toEqual(['sources.2: names "a-report" a second time: list each entry once']);
+    expect(
+      problems(workshopSchema.safeParse({ ...workshop, materials: ['slides', 'slides'] })),
+    ).toEqual(['materials.1: names "slides" a second time: list each entry once']);
+  });
+
+  it('entries sharing an order are named with their files and the number', () => {
+    const entry = (id: string, order: number, filePath?: string) => ({
+      id,
+      filePath,
+      data: { order },
+    });
+    expect(duplicateOrders([entry('a', 1), entry('b', 2)])).toEqual([]);
+    expect(
+      duplicateOrders([
+        entry('why', 3, 'src/content/home/why.mdx'),
+        entry('hero', 1, 'src/content/home/hero.mdx'),
+        entry('method', 3, 'src/content/home/method.mdx'),
+        entry('row', 1),
+      ]),
+    ).toEqual([
+      expect.stringMatching(
+        /^src\/content\/home\/why\.mdx, src\/content\/home\/method\.mdx: order: 3 /,
+      ),
+      expect.stringMatching(/^src\/content\/home\/hero\.mdx, "row": order: 1 /),
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { highlightedSource } from '../../src/lib/demo/class-highlighting.ts';
 import { itfDownload } from '../../src/lib/demo/itf-download.ts';
 import { observed, outcomeText, readItfText, replayView } from '../../src/lib/demo/replay-view.ts';
 import { replayAgainstImplementation } from '../../src/lib/mbt/replay.ts';
-import { defaultParameters, dnsControlPlane } from '../../src/lib/models/dns-control-plane.ts';
+import {
+  ACTION_WORDS,
+  defaultParameters,
+  dnsControlPlane,
+} from '../../src/lib/models/dns-control-plane.ts';
 import { parseDnsItf, type DnsTrace } from '../../src/lib/models/dns-control-plane-itf.ts';
 
 const found = check(dnsControlPlane(defaultParameters));
@@ -29,20 +33,18 @@ describe('the replay report', () => {
     );
     expect(view.steps.findIndex(({ implementationBroken }) => implementationBroken)).toBe(length);
     expect(view.steps[1]?.title).toBe(
-      replayWords.stepTitle('1', 'planner', 'publishes the next plan'),
+      replayWords.stepTitle('1', 'planner', ACTION_WORDS.GeneratePlan),
     );
   });
 
-  it('with the fix: the invariant holds, and the first divergence is the refused stale apply', () => {
+  it('with the fix: the invariants hold, and the first divergence is the refused stale deploy', () => {
     const report = replayAgainstImplementation(shown, { fix: true });
     const view = replayView(shown, report);
     const divergence = report.firstDivergence;
-    if (divergence?.outcome?.kind !== 'refused-stale')
-      throw new Error('expected the stale apply to be refused');
-    const refused = replayWords.outcomes.refusedStale(
-      String(divergence.outcome.generation),
-      String(divergence.outcome.live),
-    );
+    if (divergence?.outcome?.kind !== 'refused')
+      throw new Error('expected the stale deploy to be refused');
+    expect(divergence.action).toMatchObject({ kind: 'Deploy' });
+    const refused = replayWords.outcomes.refused(divergence.outcome.reason);
     expect(view.summary).toBe(
       `${replayWords.withFix}${replayWords.holds(String(length))} ` +
         replayWords.firstDivergence(String(divergence.step), refused),
@@ -55,29 +57,47 @@ describe('the replay report', () => {
   });
 
   it('tells the implementation’s side in the dictionary’s words', () => {
-    expect(observed({ rootRecord: 2, storedPlans: [3], invariantHolds: false })).toBe(
-      replayWords.observed(replayWords.deletedPlan('2'), '3'),
+    const state = {
+      root: 'plan-002.cdb.acme',
+      rollback: 'plan-001.cdb.acme',
+      lock: 'deployer-b 3',
+      plans: ['plan-001.cdb.acme'],
+      rootHolds: false,
+      rollbackHolds: true,
+    };
+    expect(observed(state)).toBe(
+      replayWords.observed(
+        replayWords.deletedPlan('plan-002.cdb.acme'),
+        'plan-001.cdb.acme',
+        'deployer-b 3',
+        'plan-001.cdb.acme',
+      ),
     );
-    expect(observed({ rootRecord: undefined, storedPlans: [], invariantHolds: false })).toBe(
-      replayWords.observed(replayWords.noPlan, replayWords.noPlan),
-    );
+    expect(observed({ ...state, plans: [], rootHolds: true })).toContain(replayWords.noPlan);
     const words = replayWords.outcomes;
-    expect(outcomeText({ kind: 'published', generation: 4 })).toBe(words.published('4'));
-    expect(outcomeText({ kind: 'picked-up', generation: 4 })).toBe(words.pickedUp('4'));
-    expect(outcomeText({ kind: 'nothing-newer', live: 3 })).toBe(words.nothingNewer('3'));
-    expect(outcomeText({ kind: 'applied', generation: 4 })).toBe(words.applied('4'));
-    expect(outcomeText({ kind: 'cleaned-up', deleted: [1, 2] })).toBe(words.cleanedUp('1, 2'));
-    expect(outcomeText({ kind: 'cleaned-up', deleted: [] })).toBe(words.deletedNothing);
-    expect(outcomeText({ kind: 'nothing-to-do' })).toBe(words.nothingToDo);
+    expect(outcomeText({ kind: 'generated', version: 4 })).toBe(words.generated('4'));
+    expect(outcomeText({ kind: 'synced', lock: 'genesis 0', root: 'plan-init.cdb.acme' })).toBe(
+      words.synced('genesis 0', 'plan-init.cdb.acme'),
+    );
+    expect(outcomeText({ kind: 'installed', version: 4, lock: 'deployer-a 5' })).toBe(
+      words.installed('4', 'deployer-a 5'),
+    );
+    expect(outcomeText({ kind: 'idle' })).toBe(words.idle);
+    expect(outcomeText({ kind: 'refused', reason: 'record mismatch' })).toBe(
+      words.refused('record mismatch'),
+    );
+    expect(outcomeText({ kind: 'cleaned', deletedVersions: [1, 2] })).toBe(words.cleaned('1, 2'));
+    expect(outcomeText({ kind: 'cleaned', deletedVersions: [] })).toBe(words.deletedNothing);
   });
 });
 
 describe('ITF for the island', () => {
   it('downloads a shown trace as a file that reads back to the same trace', () => {
     const { fileName, text } = itfDownload(shown, 'Shortest counterexample');
-    expect(fileName).toBe(`dns-control-plane-2-3-1-${length}-steps.itf.json`);
+    const { deployers, plans, keep } = defaultParameters;
+    expect(fileName).toBe(`acme-clouddb-${deployers}-${plans}-${keep}-${length}-steps.itf.json`);
     const read = parseDnsItf(text);
-    expect(read).toEqual({ ok: true, value: shown });
+    expect(read).toEqual({ ok: true, value: [shown] });
     expect(JSON.parse(text)['#meta'].description).toBe('Shortest counterexample');
     expect(
       itfDownload({ ...shown, parameters: { ...defaultParameters, fixed: true } }, '').fileName,
@@ -86,7 +106,14 @@ describe('ITF for the island', () => {
 
   it('reads pasted text, and refuses empty or malformed text with the reason', () => {
     const { text } = itfDownload(shown, '');
-    expect(readItfText(text)).toEqual({ ok: true, trace: shown });
+    expect(readItfText(text)).toEqual({ ok: true, trace: shown, others: 0 });
+    expect(
+      readItfText(`${JSON.stringify(JSON.parse(text))}\n${JSON.stringify(JSON.parse(text))}`),
+    ).toEqual({
+      ok: true,
+      trace: shown,
+      others: 1,
+    });
     expect(readItfText('  ')).toEqual({
       ok: false,
       status: replayWords.fileRefused(replayWords.fileEmpty),

@@ -191,9 +191,7 @@ describe('the stepper', () => {
     expect(changed).toEqual(
       rows[0]?.changes.map(({ field, before, after }) => ({ field, before, value: after })),
     );
-    expect(view.announcement).toContain(
-      traceWords.announceChange('newest plan', 'plan 1', 'plan 2'),
-    );
+    expect(view.announcement).toContain(traceWords.announceChange('plans written', '0', '1'));
   });
 
   it('ends at the broken invariant and stays within the trace', () => {
@@ -251,11 +249,12 @@ describe('a trace linked in the page address', () => {
   it('is refused, with the reason, when the demo does not offer its parameters or the model does not allow it', () => {
     expect(openSharedTrace('#trace=9-3-1~0')).toEqual({
       ok: false,
-      status: shareWords.linkOutOfRange(parameterWords.enactors, '9', '1', '4'),
+      status: shareWords.linkOutOfRange(parameterWords.deployers, '9', '2', '3'),
     });
-    expect(openSharedTrace('#trace=2-3-1~0.6')).toEqual({
+    // Three plans at most: a fourth from the planner is not possible.
+    expect(openSharedTrace('#trace=2-3-1~0.0.0.0')).toEqual({
       ok: false,
-      status: shareWords.linkImpossible('2'),
+      status: shareWords.linkImpossible('4'),
     });
   });
 });

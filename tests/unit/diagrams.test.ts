@@ -1,12 +1,18 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../src/lib/checker/trace.ts';
+import { readFileSync } from 'node:fs';
+import { replay, traceRows } from '../../src/lib/checker/trace.ts';
 import { hitRateWords, swimlaneWords } from '../../src/content/interface/mbt.ts';
 import { hitRateChartSvg } from '../../src/lib/diagrams/hit-rate-chart.ts';
 import { element, escapeXml, textElement } from '../../src/lib/diagrams/svg.ts';
 import { swimlaneModel, swimlaneSvg } from '../../src/lib/diagrams/swimlane.ts';
 import { shortestCounterexample } from '../../src/lib/models/counterexample.ts';
-import { defaultParameters, dnsControlPlane } from '../../src/lib/models/dns-control-plane.ts';
+import {
+  actionIndex,
+  defaultParameters,
+  DEPLOYER_NAMES,
+  dnsControlPlane,
+} from '../../src/lib/models/dns-control-plane.ts';
 import { hitRates, type HitRatePoint } from '../../src/lib/models/hit-rates.ts';
 
 const counterexample = shortestCounterexample();
@@ -49,45 +55,64 @@ describe('SVG markup', () => {
 describe('the swimlane diagram of a trace', () => {
   const markup = swimlaneSvg(counterexample, { id: 'race' });
   const svg = expectAccessiblePicture(markup, 'race');
+  const model = swimlaneModel(counterexample);
 
-  it('has a lane per actor and per piece of shared state, named from the dictionary', () => {
+  it('has a lane for the planner, each deployer, then root, rollback, lock and plans, named from the dictionary', () => {
     const lanes = svg.querySelectorAll('[data-lane]');
-    expect(lanes).toHaveLength(1 + defaultParameters.enactors + 2);
     const { laneNames } = swimlaneWords;
     expect(lanes.map((lane) => lane.querySelector('text')?.text)).toEqual([
       laneNames.planner,
-      ...Array.from({ length: defaultParameters.enactors }, (_, id) => laneNames.enactor(id + 1)),
-      laneNames.storedPlans,
-      laneNames.rootRecord,
+      ...DEPLOYER_NAMES.slice(0, defaultParameters.deployers).map(laneNames.deployer),
+      laneNames.root,
+      laneNames.rollback,
+      laneNames.lock,
+      laneNames.plans,
     ]);
   });
 
   it('draws one event per step, in the lane of the actor that took it', () => {
     expect(svg.querySelectorAll('[data-event]')).toHaveLength(steps);
     expect(svg.querySelectorAll('[data-step]')).toHaveLength(steps);
-    const model = swimlaneModel(counterexample);
-    expect(model.events.map(({ lane }) => lane)).toEqual([0, 1, 0, 2, 2, 1, 2]);
+    const actors = traceRows(dnsControlPlane(defaultParameters), counterexample.trace).map(
+      ({ actor }) => actor,
+    );
+    expect(
+      model.events.map(({ lane }) => (lane === 0 ? 'planner' : DEPLOYER_NAMES[lane - 1])),
+    ).toEqual(actors);
   });
 
-  it("shows the slow enactor's check and its apply far apart", () => {
-    expect(swimlaneModel(counterexample).delays).toEqual([
-      { lane: 1, plan: 2, checkedAt: 2, appliedAt: 6 },
-    ]);
-    expect(svg.querySelector('[data-delay="2-6"]')?.text).toBe(swimlaneWords.delayed(4));
+  it('writes the lock’s holder and epoch at every deploy, the epoch rising by one', () => {
+    const locks = svg.querySelectorAll('[data-state-change="lock"]').map((lock) => lock.text);
+    const deploys = model.events.filter(({ kind }) => kind === 'Deploy' || kind === 'stale-deploy');
+    expect(locks).toHaveLength(deploys.length);
+    expect(locks.map((text) => Number(text.split(' ').at(-1)))).toEqual(
+      deploys.map((_, index) => index + 1),
+    );
   });
 
-  it('marks the cleanup that deletes the live plan and the broken invariant', () => {
+  it('marks the stale deploy: an old plan over a newer root, by a deployer whose lock was current', () => {
+    const stale = model.events.find(({ kind }) => kind === 'stale-deploy');
+    expect(stale).toMatchObject({ lane: 2, versions: [1] });
+    const marked = svg.querySelector(`[data-step="${stale!.step}"] [data-event]`);
+    expect(marked?.getAttribute('data-event')).toBe('stale-deploy');
+    expect(marked?.text).toBe(swimlaneWords.events.staleDeploy(1));
+    expect(svg.querySelector('desc')?.text).toContain(
+      swimlaneWords.description.staleDeploy(stale!.step, 'deployer-b', 1),
+    );
+  });
+
+  it('marks the cleanup that deletes the root’s plan and the broken invariant', () => {
     expect(svg.querySelector('[data-violation]')?.getAttribute('data-violation')).toBe(
       String(steps),
     );
     expect(
       svg.querySelector(`[data-step="${steps}"] [data-event]`)?.getAttribute('data-event'),
-    ).toBe('cleanUp');
+    ).toBe('Cleanup');
     expect(svg.querySelector(`[data-step="${steps}"] [data-deleted]`)?.text).toBe(
-      swimlaneWords.deletedRootRecord(2),
+      swimlaneWords.deletedPlan(1),
     );
     expect(svg.querySelector('desc')?.text).toContain(
-      swimlaneWords.description.brokenByCleanUp(steps, 'enactor 2', 2),
+      swimlaneWords.description.broken(steps, 'deployer-a', 'root', 1),
     );
   });
 
@@ -98,26 +123,40 @@ describe('the swimlane diagram of a trace', () => {
     expect(highlighted.querySelector('[data-step="3"] [data-highlight]')).not.toBeNull();
   });
 
-  it('has a compact variant: smaller, without step numbers, with the same events', () => {
+  it('has a compact variant: smaller, with the same events', () => {
     const compactMarkup = swimlaneSvg(counterexample, { id: 'small', compact: true });
     const compact = expectAccessiblePicture(compactMarkup, 'small');
     expect(Number(compact.getAttribute('width'))).toBeLessThan(Number(svg.getAttribute('width')));
     expect(compact.querySelectorAll('[data-event]')).toHaveLength(steps);
     expect(compact.querySelector('[data-violation]')).not.toBeNull();
-    expect(compact.querySelector('[data-step="1"] > text')).toBeNull();
-    expect(svg.querySelector('[data-step="1"] > text')?.text).toBe('1');
   });
 
-  it('shows a stale apply the fixed model refuses, and no violation', () => {
+  it('shows a deploy the fixed model refuses as a backoff, and no violation', () => {
     const parameters = { ...defaultParameters, fixed: true };
-    const replayed = replay(dnsControlPlane(parameters), counterexample.trace.steps);
+    const spec = dnsControlPlane(parameters);
+    const staleAt = model.events.find(({ kind }) => kind === 'stale-deploy')!.step;
+    const moves = counterexample.trace.steps
+      .slice(0, staleAt - 1)
+      .map(({ action, choice }) => ({ action, choice }));
+    const backoff = actionIndex({ kind: 'Backoff', deployer: 1 });
+    const replayed = replay(spec, [...moves, { action: backoff, choice: 0 }]);
     if (!replayed.ok) throw new Error(replayed.error);
     const fixed = svgOf(swimlaneSvg({ parameters, trace: replayed.trace }, { id: 'fixed' }));
-    expect(fixed.querySelector('[data-step="6"] [data-event]')?.getAttribute('data-event')).toBe(
-      'refused',
-    );
+    expect(
+      fixed.querySelector(`[data-step="${staleAt}"] [data-event]`)?.getAttribute('data-event'),
+    ).toBe('Backoff');
     expect(fixed.querySelector('[data-violation]')).toBeNull();
     expect(fixed.querySelector('desc')?.text).toContain(swimlaneWords.description.holds);
+  });
+
+  it('keeps layout apart from drawing, each file short', () => {
+    for (const file of ['swimlane.ts', 'swimlane-layout.ts', 'swimlane-events.ts']) {
+      const source = readFileSync(
+        new URL(`../../src/lib/diagrams/${file}`, import.meta.url),
+        'utf8',
+      );
+      expect(source.split('\n').length, file).toBeLessThan(300);
+    }
   });
 });
 
@@ -158,7 +197,7 @@ describe('the build-time counterexample', () => {
       parameters: defaultParameters,
       invariant: expect.any(String),
     });
-    expect(steps).toBe(7);
+    expect(steps).toBe(9);
     expect(() => shortestCounterexample({ ...defaultParameters, fixed: true })).toThrow(
       /ended with "holds"/,
     );

@@ -1,33 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/lib/checker/bfs.ts';
-import { simulate } from '../../src/lib/checker/simulate.ts';
+import { simulate, type Scheduler } from '../../src/lib/checker/simulate.ts';
 import type { Spec } from '../../src/lib/checker/spec.ts';
+import { decodeMoves, encodeMoves, replay, traceRows } from '../../src/lib/checker/trace.ts';
 import {
-  decodeMoves,
-  encodeMoves,
-  replay,
-  toTestVector,
-  traceRows,
-  type TestVector,
-} from '../../src/lib/checker/trace.ts';
-import {
-  APPLY,
-  CHECK,
-  CLEAN_UP,
+  ACTION_WORDS,
+  canonicalPlan,
   defaultParameters,
+  DEPLOYER_NAMES,
   dnsControlPlane,
+  initialState,
+  isRefusal,
+  labParameters,
+  parameterBounds,
+  ROLLBACK_INVARIANT,
+  ROOT_INVARIANT,
+  step,
+  type DnsAction,
   type DnsParameters,
   type DnsState,
 } from '../../src/lib/models/dns-control-plane.ts';
-import { enactorDelayScheduler } from '../../src/lib/models/enactor-delay.ts';
+import { staleDeployScheduler } from '../../src/lib/models/stale-deploy.ts';
 
 const buggy = dnsControlPlane(defaultParameters);
 const fixed = dnsControlPlane({ ...defaultParameters, fixed: true });
 
+const range = ({ min, max }: { readonly min: number; readonly max: number }) =>
+  Array.from({ length: max - min + 1 }, (_, index) => min + index);
+
+/** Every parameter set the explainer's controls offer. */
+const parameterGrid: DnsParameters[] = range(parameterBounds.deployers).flatMap((deployers) =>
+  range(parameterBounds.plans).flatMap((plans) =>
+    range(parameterBounds.keep).map((keep) => ({ deployers, plans, keep, fixed: false })),
+  ),
+);
+
 /**
  * A second, independent way to explore: depth-first, keyed by the whole state as JSON rather
- * than by the model's packed fingerprint. Returns the reachable states, or the length of the
- * shortest violation found when `maxDepth` bounds the search.
+ * than by the model's packed fingerprint, violating states not expanded (as the checker stops).
  */
 function exploreNaively(spec: Spec<DnsState>, maxDepth = Number.POSITIVE_INFINITY) {
   const reachable = new Map<string, number>();
@@ -54,154 +64,196 @@ function expectViolation(spec: Spec<DnsState>) {
   return result;
 }
 
-describe('the DNS control plane as built', () => {
-  it('breaks the invariant in 7 steps, and in no fewer', () => {
-    const result = expectViolation(buggy);
-    expect(result.invariant).toBe('the root record points to a plan that exists');
-    expect(result.trace.steps).toHaveLength(7);
-    expect(exploreNaively(buggy, 6).shortestViolation).toBe(Number.POSITIVE_INFINITY);
-    expect(exploreNaively(buggy, 7).shortestViolation).toBe(7);
+const run = (parameters: DnsParameters, actions: readonly DnsAction[]) =>
+  actions.reduce<DnsState>((state, action) => {
+    const next = step(parameters, state, action);
+    if (isRefusal(next)) throw new Error(`${action.kind} refused: ${next}`);
+    return next;
+  }, initialState(parameters));
+
+const generate = (index: number): DnsAction => ({
+  kind: 'GeneratePlan',
+  plan: canonicalPlan(index),
+});
+const by = (kind: Exclude<DnsAction['kind'], 'GeneratePlan'>, deployer: number): DnsAction => ({
+  kind,
+  deployer,
+});
+
+describe('the lab as built', () => {
+  it('starts as the lab seeds it: lock genesis 0, root and rollback on plan-init, every deployer at plan 0', () => {
+    const state = initialState(labParameters);
+    expect(state).toMatchObject({
+      root: -1,
+      rollback: -1,
+      lock: { holder: -1, epoch: 0 },
+      stored: 0,
+    });
+    expect(state.deployers).toHaveLength(3);
+    expect(state.deployers.every(({ nextPlan }) => nextPlan === 0)).toBe(true);
+    expect(buggy.describe(state)).toMatchObject({ root: 'plan-init', lock: 'genesis 0' });
   });
 
-  it('breaks it by the race of the brief: a stale apply, then a cleanup of the active plan', () => {
+  it('deploys with a compare-and-swap on the lock: a deploy after another deployer’s is refused until it syncs', () => {
+    const parameters = defaultParameters;
+    const afterA = run(parameters, [generate(0), by('Deploy', 0)]);
+    expect(afterA.lock).toEqual({ holder: 0, epoch: 1 });
+    expect(step(parameters, afterA, by('Deploy', 1))).toBe('lock-moved');
+    expect(isRefusal(step(parameters, afterA, by('Backoff', 1)))).toBe(false);
+    const synced = step(parameters, afterA, by('Sync', 1)) as DnsState;
+    const afterB = step(parameters, synced, by('Deploy', 1)) as DnsState;
+    expect(afterB.lock).toEqual({ holder: 1, epoch: 2 });
+    expect(afterB.rollback).toBe(0);
+  });
+
+  it('cleans up, keeping the last N, exactly the plan indices i with next plan > i + N', () => {
+    const parameters = { ...labParameters, plans: 5 };
+    const deploys = [0, 1, 2, 3, 4].flatMap((index) => [generate(index), by('Deploy', 0)]);
+    const state = run(parameters, deploys);
+    const cleaned = step(parameters, state, by('Cleanup', 0)) as DnsState;
+    // next plan 5, keep 3: indices 0 and 1 go, 2, 3 and 4 stay.
+    expect(cleaned.stored).toBe(0b11100);
+    expect(step(parameters, cleaned, by('Cleanup', 0))).toBe('nothing-to-clean');
+  });
+
+  it('breaks the root in 9 steps with the default parameters, and in no fewer', () => {
+    const result = expectViolation(buggy);
+    expect(result.invariant).toBe(ROOT_INVARIANT);
+    expect(result.trace.steps).toHaveLength(9);
+    expect(exploreNaively(buggy, 8).shortestViolation).toBe(Number.POSITIVE_INFINITY);
+    expect(exploreNaively(buggy, 9).shortestViolation).toBe(9);
+  });
+
+  it('breaks it by the lesson of the lab: a synced stale deployer writes an old plan, another’s cleanup deletes it', () => {
     const { trace } = expectViolation(buggy);
     const rows = traceRows(buggy, trace);
     const states = [trace.initial, ...trace.steps.map(({ state }) => state)];
-    const staleApply = rows.findIndex(
+    const staleDeploy = rows.findIndex(
       ({ action }, index) =>
-        action === APPLY && states[index + 1]!.rootRecord < states[index]!.rootRecord,
+        action === ACTION_WORDS.Deploy && states[index + 1]!.root < states[index]!.root,
     );
-    expect(staleApply).toBeGreaterThan(0);
-    const last = rows.at(-1);
-    expect(last?.action).toBe(CLEAN_UP);
-    expect(last?.actor).not.toBe(rows[staleApply]?.actor);
-    expect(last?.changes.find(({ field }) => field === 'root record')).toEqual({
-      field: 'root record',
-      before: 'plan 2',
-      after: 'plan 2 (deleted)',
+    expect(staleDeploy).toBeGreaterThan(0);
+    expect(rows[staleDeploy - 1]).toMatchObject({
+      action: ACTION_WORDS.Sync,
+      actor: rows[staleDeploy]!.actor,
+    });
+    const last = rows.at(-1)!;
+    expect(last.action).toBe(ACTION_WORDS.Cleanup);
+    expect(last.actor).not.toBe(rows[staleDeploy]!.actor);
+    expect(last.changes.find(({ field }) => field === 'root')).toEqual({
+      field: 'root',
+      before: 'plan 1',
+      after: 'plan 1 (deleted)',
     });
   });
 
-  it('replays the counterexample step by step to the violating state', () => {
+  it('breaks in the lab’s own instance (3 deployers, keep 3) in 11 steps', () => {
+    const result = expectViolation(dnsControlPlane(labParameters));
+    expect(result.invariant).toBe(ROOT_INVARIANT);
+    expect(result.trace.steps).toHaveLength(11);
+  });
+
+  it('with keep 1, breaks the rollback first: cleanup deletes the previous plan with no race at all', () => {
+    const result = expectViolation(dnsControlPlane({ ...defaultParameters, keep: 1 }));
+    expect(result.invariant).toBe(ROLLBACK_INVARIANT);
+    expect(result.trace.steps).toHaveLength(5);
+  });
+
+  it('holds where cleanup can never reach a deployed plan (no more plans than it keeps)', () => {
+    expect(check(dnsControlPlane({ ...defaultParameters, plans: 2 })).kind).toBe('holds');
+  });
+
+  it('replays the counterexample from its moves, as a shared address does', () => {
     const { trace } = expectViolation(buggy);
-    let state = buggy.initial;
-    for (const [index, step] of trace.steps.entries()) {
-      const action = buggy.actions[step.action];
-      const next = action?.next(state)[step.choice];
-      expect(next).toEqual(step.state);
-      const holds = buggy.invariants.every((invariant) => invariant.holds(next ?? state));
-      expect(holds).toBe(index < trace.steps.length - 1);
-      state = step.state;
-    }
-    const fromUrl = decodeMoves(encodeMoves(trace.steps));
-    expect(fromUrl && replay(buggy, fromUrl)).toEqual({
+    const moves = decodeMoves(encodeMoves(trace.steps));
+    expect(moves && replay(buggy, moves)).toEqual({
       ok: true,
       trace,
-      brokenInvariant: 'the root record points to a plan that exists',
+      brokenInvariant: ROOT_INVARIANT,
     });
   });
 
-  it('is safe with a single enactor: the race needs two', () => {
-    expect(check(dnsControlPlane({ ...defaultParameters, enactors: 1 })).kind).toBe('holds');
-  });
-
-  it('needs more plans when cleanup keeps more generations', () => {
-    expect(check(dnsControlPlane({ ...defaultParameters, cleanupAge: 2 })).kind).toBe('holds');
-    expect(
-      expectViolation(dnsControlPlane({ ...defaultParameters, plans: 4, cleanupAge: 2 })).trace
-        .steps,
-    ).toHaveLength(8);
-  });
-
-  it('exports the counterexample as a JSON test vector', () => {
-    const { trace } = expectViolation(buggy);
-    const vector = JSON.parse(
-      JSON.stringify(toTestVector(buggy, trace, 'dns-control-plane', defaultParameters)),
-    ) as TestVector<DnsState, DnsParameters>;
-    expect(vector.parameters).toEqual(defaultParameters);
-    expect(vector.steps).toHaveLength(7);
-    expect(vector.steps[1]).toMatchObject({ actor: 'enactor 1', action: CHECK });
-    expect(vector.steps.at(-1)?.state.storedPlans).not.toContain(
-      vector.steps.at(-1)?.state.rootRecord,
-    );
-    expect(vector.expectBroken).toBe('the root record points to a plan that exists');
+  it('names its deployers as the lab does', () => {
+    expect(buggy.actions.map(({ actor }) => actor)).toEqual([
+      'planner',
+      ...[0, 1].flatMap((deployer) => Array.from({ length: 4 }, () => DEPLOYER_NAMES[deployer])),
+    ]);
   });
 });
 
-describe('the DNS control plane with the fix', () => {
-  it('holds over its whole state space', () => {
-    // 56 states, confirmed by the independent depth-first exploration below.
-    expect(check(fixed)).toMatchObject({ kind: 'holds', states: 56, depth: 8 });
-    expect(exploreNaively(fixed)).toEqual({
-      states: 56,
-      shortestViolation: Number.POSITIVE_INFINITY,
-    });
-  });
+describe('the lab with the fix', () => {
+  it('holds over the whole state space of every parameter set the explainer offers', () => {
+    for (const parameters of parameterGrid) {
+      expect(
+        check(dnsControlPlane({ ...parameters, fixed: true })).kind,
+        JSON.stringify(parameters),
+      ).toBe('holds');
+    }
+  }, 60_000);
 
-  it('holds for larger parameters, where the state counts agree with the independent exploration', () => {
+  it('agrees on the state count with the independent exploration', () => {
     for (const parameters of [
-      { enactors: 3, plans: 4, cleanupAge: 1, fixed: true },
-      { enactors: 2, plans: 6, cleanupAge: 3, fixed: true },
+      { ...defaultParameters, fixed: true },
+      { deployers: 3, plans: 3, keep: 1, fixed: true },
     ]) {
       const spec = dnsControlPlane(parameters);
-      const result = check(spec);
-      expect(result.kind).toBe('holds');
-      expect(result.states).toBe(exploreNaively(spec).states);
+      expect(check(spec).states).toBe(exploreNaively(spec).states);
     }
+  }, 60_000);
+
+  it('refuses the stale deploy, and cleanup spares what root and rollback point to', () => {
+    const parameters = { ...defaultParameters, fixed: true, plans: 3 };
+    const ahead = run(
+      parameters,
+      [0, 1, 2].flatMap((index) => [generate(index), by('Deploy', 0)]),
+    );
+    const synced = step(parameters, ahead, by('Sync', 1)) as DnsState;
+    expect(step(parameters, synced, by('Deploy', 1))).toBe('older-than-root');
+    expect(step(parameters, synced, by('Backoff', 1))).toBe(synced);
+    const spared = { ...ahead, root: 0, rollback: 1 };
+    expect(step(parameters, spared, by('Cleanup', 0))).toBe('nothing-to-clean');
   });
 });
 
 describe('parameters', () => {
   it('are checked against their bounds', () => {
-    expect(() => dnsControlPlane({ ...defaultParameters, enactors: 0 })).toThrow(RangeError);
-    expect(() => dnsControlPlane({ ...defaultParameters, plans: 9 })).toThrow(
-      /plans must be a whole number from 2 to 8/,
+    expect(() => dnsControlPlane({ ...defaultParameters, deployers: 4 })).toThrow(RangeError);
+    expect(() => dnsControlPlane({ ...defaultParameters, keep: 1.5 })).toThrow(RangeError);
+    expect(() => dnsControlPlane({ ...defaultParameters, plans: 31 })).toThrow(
+      /plans must be a whole number/,
     );
-    expect(() => dnsControlPlane({ ...defaultParameters, cleanupAge: 1.5 })).toThrow(RangeError);
   });
 
   it('grow the state space', () => {
     const states = (parameters: Partial<DnsParameters>) =>
       check(dnsControlPlane({ ...defaultParameters, fixed: true, ...parameters })).states;
-    expect(states({ enactors: 3 })).toBeGreaterThan(states({}));
+    expect(states({ deployers: 3 })).toBeGreaterThan(states({}));
     expect(states({ plans: 5 })).toBeGreaterThan(states({}));
   });
 });
 
-describe('random testing of the DNS control plane', () => {
+describe('random testing of the lab', () => {
   const walks = { walks: 4000, maxDepth: 100, seed: 2026 };
-  const hitRate = (spec: Spec<DnsState>, scheduler?: ReturnType<typeof enactorDelayScheduler>) => {
+  const hitRate = (spec: Spec<DnsState>, scheduler?: Scheduler<DnsState>) => {
     const result = simulate(spec, { ...walks, scheduler });
     return result.hits / result.walks;
   };
 
-  it('is reproducible from its seed', () => {
+  it('is reproducible from its seed, and finds the race under uniform scheduling with a trace that replays', () => {
     const first = simulate(buggy, walks);
-    const again = simulate(buggy, walks);
-    expect({ ...again, elapsedMs: 0 }).toEqual({ ...first, elapsedMs: 0 });
+    expect({ ...simulate(buggy, walks), elapsedMs: 0 }).toEqual({ ...first, elapsedMs: 0 });
     expect(first.hits).toBeGreaterThan(0);
+    const trace = first.shortestViolation!.trace;
+    expect(replay(buggy, trace.steps)).toMatchObject({ ok: true });
+    expect(trace.steps.length).toBeGreaterThanOrEqual(9);
   });
 
-  it('finds the race under uniform scheduling in a few per cent of walks, with a trace that replays', () => {
-    const result = simulate(buggy, walks);
-    const rate = result.hits / result.walks;
-    expect(rate).toBeGreaterThan(0.02);
-    expect(rate).toBeLessThan(0.15);
-    const trace = result.shortestViolation?.trace;
-    if (!trace) throw new Error('expected a violating walk');
-    expect(replay(buggy, trace.steps)).toMatchObject({
-      ok: true,
-      brokenInvariant: 'the root record points to a plan that exists',
-    });
-    expect(trace.steps.length).toBeGreaterThanOrEqual(7);
-  });
-
-  it('finds it far less often when enactors are seldom delayed, and never when they never are', () => {
+  it('finds it far less often when stale deploys are rare, and never when they never happen', () => {
     const uniform = hitRate(buggy);
-    const occasionalDelay = hitRate(buggy, enactorDelayScheduler(buggy, 0.1));
-    expect(occasionalDelay).toBeGreaterThan(0);
-    expect(occasionalDelay).toBeLessThan(uniform / 2);
-    expect(hitRate(buggy, enactorDelayScheduler(buggy, 0))).toBe(0);
+    const rare = hitRate(buggy, staleDeployScheduler(buggy, 0.1));
+    expect(rare).toBeGreaterThan(0);
+    expect(rare).toBeLessThan(uniform / 2);
+    expect(hitRate(buggy, staleDeployScheduler(buggy, 0))).toBe(0);
   });
 
   it('never breaks the fixed model', () => {

@@ -11,6 +11,8 @@ import {
   type Inbox,
   type StoredSubmission,
 } from '../../scripts/form-inbox.ts';
+import { LOCAL_INBOX_PORT } from '../../src/lib/contact/endpoint.ts';
+import { FIELD_LIMITS } from '../../src/lib/contact/limits.ts';
 
 let inbox: Inbox;
 let folder: string;
@@ -94,6 +96,29 @@ describe('the local form inbox', () => {
     const empty = await post({ _subject: 'only special fields' });
     expect(empty.status).toBe(422);
     expect((await empty.json()).errors).toEqual([{ code: 'EMPTY', message: 'form is empty' }]);
+  });
+
+  it('refuses a name of only spaces, as the form does', async () => {
+    const blank = await (await post({ ...valid, name: ' \t ' })).json();
+    expect(blank.errors).toEqual([
+      { code: 'REQUIRED_FIELD_EMPTY', field: 'name', message: 'field is required' },
+    ]);
+  });
+
+  it("counts lengths in characters as the form does: takes the form's longest message, refuses a longer name", async () => {
+    const message = '👩🏽‍💻'.repeat(FIELD_LIMITS.message ?? 0);
+    expect((await post({ ...valid, message })).status).toBe(200);
+    expect((await stored())[0]?.fields.message).toBe(message);
+    const name = 'a'.repeat((FIELD_LIMITS.name ?? 0) + 1);
+    const tooLong = await post({ ...valid, name });
+    expect(tooLong.status).toBe(422);
+    expect((await tooLong.json()).errors).toEqual([
+      {
+        code: 'TOO_LONG',
+        field: 'name',
+        message: `should be at most ${FIELD_LIMITS.name} characters`,
+      },
+    ]);
   });
 
   it('drops a submission whose honeypot is filled, while answering as if it were sent', async () => {
@@ -212,7 +237,10 @@ describe('the local form inbox', () => {
 
 describe('inboxOptionsFromEnv', () => {
   it('defaults to the configured port and the project inbox file', () => {
-    expect(inboxOptionsFromEnv({})).toEqual({ port: 4399, file: '.form-inbox/submissions.jsonl' });
+    expect(inboxOptionsFromEnv({})).toEqual({
+      port: LOCAL_INBOX_PORT,
+      file: '.form-inbox/submissions.jsonl',
+    });
     expect(
       inboxOptionsFromEnv({ FORM_INBOX_PORT: '4500', FORM_INBOX_FILE: '/tmp/x.jsonl' }),
     ).toEqual({

@@ -18,41 +18,38 @@ import {
   parseDnsItf,
   type DnsTrace,
 } from '../../src/lib/models/dns-control-plane-itf.ts';
-import { enactorDelayScheduler } from '../../src/lib/models/enactor-delay.ts';
+import { staleDeployScheduler } from '../../src/lib/models/stale-deploy.ts';
 import { stringifyItf } from '../../src/lib/itf.ts';
 import { randomWalk } from './support/random-walk.ts';
+import { WORKSHOP_OUTAGE_STEP, workshopTrace } from './support/workshop-trace.ts';
 
 const range = ({ min, max }: { readonly min: number; readonly max: number }) =>
   Array.from({ length: max - min + 1 }, (_, index) => min + index);
 
 /** Every parameter set the explainer's controls offer. */
-const parameterSets: DnsParameters[] = range(parameterBounds.enactors).flatMap((enactors) =>
+const parameterSets: DnsParameters[] = range(parameterBounds.deployers).flatMap((deployers) =>
   range(parameterBounds.plans).flatMap((plans) =>
-    range(parameterBounds.cleanupAge).map((cleanupAge) => ({
-      enactors,
-      plans,
-      cleanupAge,
-      fixed: false,
-    })),
+    range(parameterBounds.keep).map((keep) => ({ deployers, plans, keep, fixed: false })),
   ),
 );
 
 const SIMULATION_SEEDS = [1, 2, 3];
 const DELAY_CHANCES = [undefined, 0.1];
 const WALK_DEPTH = 100;
-const FIXED_RUNS_PER_SET = 4;
+/** 24 parameter sets × 12 runs: a few hundred seeded random runs of the fixed model. */
+const FIXED_RUNS_PER_SET = 12;
 
 function bfsCounterexample(parameters: DnsParameters): DnsTrace | undefined {
   const result = check(dnsControlPlane(parameters));
   return result.kind === 'violation' ? { parameters, trace: result.trace } : undefined;
 }
 
-/** The shortest violation each seeded random simulation finds, uniform and with enactor delays. */
+/** The shortest violation each seeded random simulation finds, uniform and with rare stale deploys. */
 function simulatedCounterexamples(parameters: DnsParameters): DnsTrace[] {
   const spec = dnsControlPlane(parameters);
   return SIMULATION_SEEDS.flatMap((seed) =>
     DELAY_CHANCES.flatMap((delay) => {
-      const scheduler = delay === undefined ? undefined : enactorDelayScheduler(spec, delay);
+      const scheduler = delay === undefined ? undefined : staleDeployScheduler(spec, delay);
       const result = simulate(spec, { walks: 50, maxDepth: WALK_DEPTH, seed, scheduler });
       return result.shortestViolation === undefined
         ? []
@@ -110,9 +107,26 @@ describe('the buggy implementation against the buggy model', () => {
     const counterexample = bfsCounterexample(defaultParameters)!;
     const parsed = parseDnsItf(stringifyItf(dnsTraceToItf(counterexample, 'shortest')));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(replayAgainstImplementation(parsed.value, { fix: false }).implementationBreaksAt).toBe(
-      7,
-    );
+    expect(
+      replayAgainstImplementation(parsed.value[0]!, { fix: false }).implementationBreaksAt,
+    ).toBe(counterexample.trace.steps.length);
+  });
+
+  it('reproduces it from a trace the workshop’s spec writes, at the same step; the fix refuses the stale deploy there', () => {
+    const parsed = parseDnsItf(JSON.stringify(workshopTrace()));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const trace = parsed.value[0]!;
+    const asBuilt = replayAgainstImplementation(trace, { fix: false });
+    expectConformance(trace, asBuilt);
+    expect(asBuilt.modelBreaksAt).toBe(WORKSHOP_OUTAGE_STEP);
+    expect(asBuilt.implementationBreaksAt).toBe(WORKSHOP_OUTAGE_STEP);
+    const withFix = replayAgainstImplementation(trace, { fix: true });
+    expect(withFix.firstDivergence).toMatchObject({
+      step: WORKSHOP_OUTAGE_STEP - 1,
+      action: { kind: 'Deploy', deployer: 1 },
+      outcome: { kind: 'refused' },
+    });
+    expect(withFix.implementationBreaksAt).toBeUndefined();
   });
 });
 
@@ -130,18 +144,19 @@ describe('the fixed implementation against the fixed model', () => {
 });
 
 describe('the fixed implementation against the buggy model', () => {
-  it('refuses the stale apply: the first divergence, and the invariant holds to the end', () => {
+  it('refuses the stale deploy: the first divergence, and the invariants hold to the end', () => {
     const counterexample = bfsCounterexample(defaultParameters)!;
+    const steps = counterexample.trace.steps.length;
     const report = replayAgainstImplementation(counterexample, { fix: true });
     expect(report.firstDivergence).toMatchObject({
-      step: 6,
-      action: { kind: 'apply', enactor: 1 },
-      outcome: { kind: 'refused-stale', generation: 2, live: 3 },
-      model: { rootRecord: 2 },
-      implementation: { rootRecord: 3, invariantHolds: true },
+      step: steps - 1,
+      action: { kind: 'Deploy', deployer: 1 },
+      outcome: { kind: 'refused' },
+      model: { root: 'plan-001.cdb.acme' },
+      implementation: { root: 'plan-003.cdb.acme', rootHolds: true },
     });
-    expect(report.steps.slice(0, 6).every(({ agrees }) => agrees)).toBe(true);
-    expect(report.modelBreaksAt).toBe(7);
+    expect(report.steps.slice(0, steps - 1).every(({ agrees }) => agrees)).toBe(true);
+    expect(report.modelBreaksAt).toBe(steps);
     expect(report.implementationBreaksAt).toBeUndefined();
   });
 

@@ -1,8 +1,9 @@
 /**
- * The message field's live count: visible on every change, announced politely only when the text
- * comes near or goes over the limit, and a validation message while it is over, so the browser and
- * the form refuse the send and the text stays whole in the field.
+ * The message field's live count, in characters as the visitor sees them: visible on every change,
+ * announced politely only when the text comes near or goes over the limit. Refusing an over-long
+ * send is the field's validation (fieldProblemMessage), so the text stays whole in the field.
  */
+import { graphemeCount } from '../../lib/contact/limits.ts';
 import { messageLengthView, type LengthLevel } from '../../lib/contact/view-model.ts';
 
 export function countLength(
@@ -12,11 +13,10 @@ export function countLength(
 ): () => void {
   let level: LengthLevel = 'within';
   const update = () => {
-    const view = messageLengthView(field.value.length, level);
+    const view = messageLengthView(graphemeCount(field.value), level);
     level = view.level;
     count.textContent = view.count;
     count.dataset.level = view.level;
-    field.setCustomValidity(view.error);
     if (view.announcement) announcer.textContent = view.announcement;
   };
   field.addEventListener('input', update);

@@ -16,9 +16,12 @@ export class CheckerRuns {
   #active: { readonly id: number; readonly handlers: RunHandlers } | undefined;
   #lastId = 0;
   readonly #onBusy: (busy: boolean) => void;
+  readonly #workerScript: string;
 
-  constructor(onBusy: (busy: boolean) => void) {
+  /** `workerScript` is the island's own module, which serves as the worker too (island.ts). */
+  constructor(onBusy: (busy: boolean) => void, workerScript: string) {
     this.#onBusy = onBusy;
+    this.#workerScript = workerScript;
   }
 
   start(request: (run: number) => WorkerRequest, handlers: RunHandlers): void {
@@ -38,7 +41,7 @@ export class CheckerRuns {
   }
 
   #createWorker(): Worker {
-    const worker = new Worker(new URL('./checker-worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(this.#workerScript, { type: 'module' });
     worker.addEventListener('message', ({ data: message }: MessageEvent<WorkerResponse>) => {
       const active = this.#active;
       if (message.run !== active?.id) return;

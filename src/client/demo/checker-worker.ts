@@ -1,11 +1,12 @@
 /**
  * The demo's Web Worker: runs the checker off the main thread, reports progress a few times a
  * second and stops when asked. Only one run at a time; a new request cancels the one before.
+ * The worker runs the island's own module (see island.ts), so the model is fetched once.
  */
 import { checkAsync } from '../../lib/checker/bfs.ts';
 import { simulateAsync } from '../../lib/checker/simulate.ts';
 import { dnsControlPlane } from '../../lib/models/dns-control-plane.ts';
-import { enactorDelayScheduler } from '../../lib/models/enactor-delay.ts';
+import { staleDeployScheduler } from '../../lib/models/stale-deploy.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** Small enough for a smooth progress display, large enough that messaging costs little. */
@@ -15,20 +16,25 @@ let current: AbortController | undefined;
 
 const reply = (message: WorkerResponse) => postMessage(message);
 
-addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  // Aborting makes the running search return its partial result as "cancelled".
-  current?.abort();
-  current = undefined;
-  if (request.type === 'cancel') return;
+export const serveChecker = () =>
+  addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+    const request = event.data;
+    // Aborting makes the running search return its partial result as "cancelled".
+    current?.abort();
+    current = undefined;
+    if (request.type === 'cancel') return;
 
-  const controller = new AbortController();
-  current = controller;
-  const { run } = request;
-  execute(request, controller.signal).catch((error: unknown) =>
-    reply({ type: 'failed', run, message: error instanceof Error ? error.message : String(error) }),
-  );
-});
+    const controller = new AbortController();
+    current = controller;
+    const { run } = request;
+    execute(request, controller.signal).catch((error: unknown) =>
+      reply({
+        type: 'failed',
+        run,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  });
 
 async function execute(
   request: Exclude<WorkerRequest, { type: 'cancel' }>,
@@ -52,7 +58,7 @@ async function execute(
     maxDepth,
     seed,
     scheduler:
-      delayProbability === undefined ? undefined : enactorDelayScheduler(spec, delayProbability),
+      delayProbability === undefined ? undefined : staleDeployScheduler(spec, delayProbability),
     signal,
     progressEvery: PROGRESS_EVERY * 10,
     onProgress: (progress) => reply({ type: 'simulate-progress', run, progress }),

@@ -5,9 +5,10 @@
  */
 import { decodeMoves, replay } from '../../lib/checker/trace.ts';
 import { dnsControlPlane, type DnsParameters } from '../../lib/models/dns-control-plane.ts';
-import { traceWords } from '../../content/interface/demo.ts';
+import { islandTraceWords as traceWords } from '../../content/interface/demo.ts';
 import { checkController } from './check-controller.ts';
 import { CheckerRuns } from './checker-runs.ts';
+import { serveChecker } from './checker-worker.ts';
 import { diagramController } from './diagram-controller.ts';
 import { required } from './dom.ts';
 import { ModelControls } from './model-controls.ts';
@@ -19,7 +20,7 @@ import { TraceView } from './trace-view.ts';
 
 export function mount(root: HTMLElement): void {
   const cancel = required(root, '[data-action="cancel"]', HTMLButtonElement);
-  const runs = new CheckerRuns((busy) => (cancel.hidden = !busy));
+  const runs = new CheckerRuns((busy) => (cancel.hidden = !busy), import.meta.url);
   cancel.addEventListener('click', () => runs.cancel());
   const controls = new ModelControls(root);
   const traceView = new TraceView(root);
@@ -43,3 +44,7 @@ function adoptBuildTimeTrace(root: HTMLElement, traceView: TraceView): void {
     linkInAddress: false,
   });
 }
+
+// Started as the checker's worker (CheckerRuns), this module serves runs instead of mounting: the
+// worker shares the island's code, so the model and the checker reach the browser once.
+if (typeof document === 'undefined') serveChecker();

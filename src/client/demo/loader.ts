@@ -8,7 +8,12 @@
 import { TRACE_HASH_PREFIX } from '../../lib/demo/trace-link.ts';
 import { fetchIslandParts, placeIslandParts } from '../island-parts.ts';
 
-const root = document.querySelector<HTMLElement>('[data-model-checker]');
+// The island's module, which shares a chunk with this one, also runs as the checker's worker,
+// where there is no document.
+const root =
+  typeof document === 'undefined'
+    ? null
+    : document.querySelector<HTMLElement>('[data-model-checker]');
 if (root) {
   let started = false;
   const observer = new IntersectionObserver(

@@ -2,7 +2,7 @@
 import type { DnsParameters } from '../../lib/models/dns-control-plane.ts';
 import { required } from './dom.ts';
 
-const NAMES = ['enactors', 'plans', 'cleanupAge'] as const;
+const NAMES = ['deployers', 'plans', 'keep'] as const;
 
 export class ModelControls {
   readonly #root: HTMLElement;
@@ -24,9 +24,9 @@ export class ModelControls {
   read(): DnsParameters {
     const value = (name: (typeof NAMES)[number]) => Number(this.select(name).value);
     return {
-      enactors: value('enactors'),
+      deployers: value('deployers'),
       plans: value('plans'),
-      cleanupAge: value('cleanupAge'),
+      keep: value('keep'),
       fixed: this.fixed,
     };
   }

@@ -7,7 +7,7 @@ export interface SimulationRequest {
   readonly walks: number;
   readonly maxDepth: number;
   readonly seed: number;
-  /** Chance that an enactor is held up between check and apply; undefined schedules uniformly. */
+  /** Share of runs in which a deployer falls behind and deploys an old plan; undefined schedules uniformly. */
   readonly delayProbability: number | undefined;
 }
 

@@ -2,9 +2,12 @@
  * The replay against the implementation: of the trace shown, as built or with the
  * implementation's fix, or of an ITF file pasted or chosen by the visitor.
  */
-import { replayWords } from '../../content/interface/demo.ts';
+import { islandReplayWords as replayWords } from '../../content/interface/demo.ts';
 import { replayAgainstImplementation } from '../../lib/mbt/replay.ts';
 import { readItfText, replayView, type ReplayStepView } from '../../lib/demo/replay-view.ts';
+import { formatCount } from '../../lib/format.ts';
+import { tooLong } from '../../lib/itf.ts';
+import { withinControls } from '../../lib/models/dns-control-plane.ts';
 import { fillSlots, fromTemplate, required, slot } from './dom.ts';
 import type { ModelControls } from './model-controls.ts';
 import type { ShownTrace, TraceView } from './trace-view.ts';
@@ -49,10 +52,13 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
       fileStatus.textContent = read.status;
       return;
     }
-    fileStatus.textContent = '';
-    controls.show(read.trace.parameters);
+    fileStatus.textContent =
+      read.others === 0 ? '' : replayWords.fileOthers(formatCount(read.others));
+    // A trace of the workshop's spec or of Quint may use more plans than the controls offer.
+    const offered = withinControls(read.trace.parameters);
+    if (offered) controls.show(read.trace.parameters);
     traceView.show(read.trace, replayWords.fileTraceHeading, {
-      linkInAddress: !read.trace.parameters.fixed,
+      linkInAddress: offered && !read.trace.parameters.fixed,
     });
     replay();
   };
@@ -85,6 +91,12 @@ export function replayController(root: HTMLElement, controls: ModelControls, tra
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
+    // A file too large to read is refused by its size, before the page holds any of its text.
+    const large = tooLong(chosen.size, await chosen.slice(0, 100).text());
+    if (large !== undefined) {
+      fileStatus.textContent = replayWords.fileRefused(large);
+      return;
+    }
     // The file's text lands in the box, so that a refused file can be read and mended there.
     text.value = await chosen.text();
     replayText(text.value);

@@ -5,7 +5,10 @@
 import { toTestVector } from '../../lib/checker/trace.ts';
 import { openSharedTrace, traceHash } from '../../lib/demo/shared-trace.ts';
 import { dnsControlPlane } from '../../lib/models/dns-control-plane.ts';
-import { shareWords, traceWords } from '../../content/interface/demo.ts';
+import {
+  islandShareWords as shareWords,
+  islandTraceWords as traceWords,
+} from '../../content/interface/demo.ts';
 import { required, scrollBehavior } from './dom.ts';
 import type { ModelControls } from './model-controls.ts';
 import type { TraceView } from './trace-view.ts';

@@ -3,6 +3,9 @@
  * browser island writes. Counts arrive already formatted, so that a sentence only places them.
  */
 
+/** Build-time and island words of one panel as one object; pure, so the island's bundle drops it. */
+const merged = <A extends object, B extends object>(a: A, b: B): A & B => ({ ...a, ...b });
+
 export const demoWords = {
   eyebrow: 'Live demo',
   heading: 'Run the model checker',
@@ -10,21 +13,29 @@ export const demoWords = {
 
 export const parameterWords = {
   legend: 'Model parameters',
-  enactors: 'Enactors',
+  deployers: 'Deployers',
   plans: 'Plans',
-  cleanupAge: 'Cleanup age',
+  keep: 'Cleanup keeps the last',
   maxStates: 'State limit',
 } as const;
 
-export const checkWords = {
+/** The words of checkWords that only the build renders. */
+const checkPanelWords = {
   run: 'Check every interleaving',
   fix: 'Apply the fix',
   stop: 'Stop',
   stats: { states: 'states', transitions: 'transitions', depth: 'depth', rate: 'states/s' },
   /** The rate before any time has passed. */
-  noRate: '–',
   builtResult: (steps: string, states: string) =>
     `Checked when this page was built: the invariant breaks after ${steps} steps, found among ${states} states.`,
+  fixHeading: 'The fix',
+  fixedBuiltResult: (states: string) =>
+    `Checked when this page was built: with the fix, the invariant holds in all ${states} reachable states.`,
+} as const;
+
+/** The words of checkWords the island writes too: the island imports only these. */
+export const islandCheckWords = {
+  noRate: '–',
   checking: 'Checking every interleaving…',
   checkingFixed: 'Checking every interleaving of the fixed model…',
   explored: (states: string, transitions: string, ms: string) =>
@@ -39,31 +50,35 @@ export const checkWords = {
   cancelled: (explored: string) => `Stopped after ${explored}.`,
   failed: (reason: string) => `The checker stopped with an error: ${reason}`,
   workerUnavailable: 'it could not start in this browser.',
-  fixHeading: 'The fix',
-  fixedBuiltResult: (states: string) =>
-    `Checked when this page was built: with the fix, the invariant holds in all ${states} reachable states.`,
 } as const;
 
-export const traceWords = {
-  builtHeading: 'Shortest counterexample, found at build time',
-  shortestHeading: 'Shortest counterexample',
-  holdsHeading:
-    'No counterexample: every interleaving keeps the root record pointing at a plan that exists.',
-  stateLimitHeading: 'No result: the search stopped at the state limit.',
-  randomHeading: (steps: string) => `Shortest trace among the random runs: ${steps} steps`,
-  linkedHeading: 'Linked trace',
+export const checkWords = /* @__PURE__ */ merged(checkPanelWords, islandCheckWords);
+
+/** The words of traceWords that only the build renders. */
+const tracePanelWords = {
   stepsLabel: 'Steps of the counterexample',
   previous: 'Previous',
   previousLabel: 'Previous step',
   next: 'Next',
   nextLabel: 'Next step',
-  position: (step: string, total: string) => `Step ${step} of ${total}`,
-  stateAtStart: 'State at the start',
-  stateAfter: (step: string) => `State after step ${step}`,
   step: 'Step',
   violated: 'Invariant violated:',
   changeFrom: 'from',
   changeTo: 'to',
+} as const;
+
+/** The words of traceWords the island writes too: the island imports only these. */
+export const islandTraceWords = {
+  builtHeading: 'Shortest counterexample, found at build time',
+  shortestHeading: 'Shortest counterexample',
+  holdsHeading:
+    'No counterexample: in every interleaving the root and the rollback point to a plan in the zone.',
+  stateLimitHeading: 'No result: the search stopped at the state limit.',
+  randomHeading: (steps: string) => `Shortest trace among the random runs: ${steps} steps`,
+  linkedHeading: 'Linked trace',
+  position: (step: string, total: string) => `Step ${step} of ${total}`,
+  stateAtStart: 'State at the start',
+  stateAfter: (step: string) => `State after step ${step}`,
   announceStart: (total: string) => `Start of the trace, ${total} steps.`,
   announceChange: (field: string, before: string, after: string) =>
     `${field} from ${before} to ${after}`,
@@ -72,13 +87,20 @@ export const traceWords = {
   announceBroken: (invariant: string) => `Invariant violated: ${invariant}.`,
 } as const;
 
-export const shareWords = {
+export const traceWords = /* @__PURE__ */ merged(tracePanelWords, islandTraceWords);
+
+/** The words of shareWords that only the build renders. */
+const sharePanelWords = {
   copyLink: 'Copy link to this trace',
   copyTest: 'Copy as test',
+  fallbackLabel: 'Copying is not available here; select the text and copy it yourself.',
+} as const;
+
+/** The words of shareWords the island writes too: the island imports only these. */
+export const islandShareWords = {
   linkCopied: 'Link copied.',
   testCopied: 'Test vector copied as JSON.',
   copyBlocked: 'Copying was blocked; the text is selected below.',
-  fallbackLabel: 'Copying is not available here; select the text and copy it yourself.',
   linkedShown: (steps: string, verdict: string) =>
     `Showing the linked trace: ${steps} steps, ${verdict}.`,
   endsViolated: 'ends with the invariant violated',
@@ -90,27 +112,34 @@ export const shareWords = {
     `The linked trace does not fit the model: step ${step} is not possible there.`,
 } as const;
 
-export const randomWords = {
+export const shareWords = /* @__PURE__ */ merged(sharePanelWords, islandShareWords);
+
+/** The words of randomWords that only the build renders. */
+const randomPanelWords = {
   heading: 'Random testing, for comparison',
-  delayLabel: 'Chance an enactor is delayed between check and apply',
-  uniformOrder: 'none: uniform random order',
-  percent: (value: string) => `${value} %`,
-  realistic: (chance: string) => `${chance} (realistic)`,
+  delayLabel: 'Share of runs in which a deployer falls behind and deploys an old plan',
   runsLabel: 'Random runs',
   run: 'Try random testing',
-  compare: 'Compare every delay chance',
+  compare: 'Compare every share',
   historyCaption: 'Random testing runs so far',
   columns: {
     model: 'Model',
-    delay: 'Delay chance',
+    delay: 'Stale-deployer share',
     runs: 'Runs',
     hits: 'Broke it',
     rate: 'Hit rate',
     seed: 'Seed',
   },
+} as const;
+
+/** The words of randomWords the island writes too: the island imports only these. */
+export const islandRandomWords = {
+  uniformOrder: 'none: uniform random order',
+  percent: (value: string) => `${value} %`,
+  realistic: (chance: string) => `${chance} (realistic)`,
   modelFixed: 'fixed',
   modelAsBuilt: 'as built',
-  running: (delay: string) => `Running random tests, delay chance ${delay}…`,
+  running: (delay: string) => `Running random tests, stale-deployer share ${delay}…`,
   progress: (walks: string, hits: string) => `${walks} runs so far, ${hits} broke the invariant`,
   noneBroke: (walks: string) => `None of ${walks} random runs broke the invariant.`,
   someBroke: (hits: string, walks: string, rate: string) =>
@@ -119,62 +148,70 @@ export const randomWords = {
   shortestShown: (outcome: string) => `${outcome} The shortest of them is shown above.`,
 } as const;
 
+export const randomWords = /* @__PURE__ */ merged(randomPanelWords, islandRandomWords);
+
 export const sourceWords = {
   readModel: 'Read the model:',
   lines: (count: string) => `(${count} lines of TypeScript)`,
   plainText: 'Open the source as plain text',
 } as const;
 
-export const replayWords = {
+/** The words of replayWords that only the build renders. */
+const replayPanelWords = {
   heading: 'Replay this trace against the implementation',
   run: 'Replay against the implementation',
   fix: 'Use the implementation’s fix',
   stepsLabel: 'The replay, step by step',
   model: 'Model',
   implementation: 'Implementation',
+  implementationBroken: 'The implementation’s root or rollback points to a deleted plan.',
+  fileHeading: 'Replay an ITF file',
+  fileLabel:
+    'Paste a trace in ITF (.itf.json or NDJSON), as this site, the workshop’s spec or quint run --mbt write it',
+  fileChoose: 'Or choose a file',
+  fileRun: 'Replay the pasted trace',
+  readImplementation: 'Read the implementation:',
+} as const;
+
+/** The words of replayWords the island writes too: the island imports only these. */
+export const islandReplayWords = {
   start: 'Start',
   stepTitle: (step: string, actor: string, action: string) => `Step ${step}: ${actor} ${action}`,
-  observed: (rootRecord: string, storedPlans: string) =>
-    `root record ${rootRecord}; stored plans ${storedPlans}`,
-  plan: (plan: string) => `plan ${plan}`,
-  deletedPlan: (plan: string) => `plan ${plan} (deleted)`,
+  observed: (root: string, rollback: string, lock: string, plans: string) =>
+    `root ${root}; rollback ${rollback}; lock ${lock}; plans in the zone ${plans}`,
+  deletedPlan: (plan: string) => `${plan} (deleted)`,
   noPlan: 'none',
   agrees: 'same as the model',
   differs: 'differs from the model',
-  implementationBroken: 'The implementation’s root record points to a deleted plan.',
   outcomes: {
-    published: (plan: string) => `published plan ${plan}`,
-    pickedUp: (plan: string) => `picked up plan ${plan}`,
-    nothingNewer: (live: string) => `found nothing newer than plan ${live}`,
-    applied: (plan: string) => `applied plan ${plan}`,
-    refusedStale: (plan: string, live: string) =>
-      `refused to apply plan ${plan}, as plan ${live} is live`,
-    cleanedUp: (plans: string) => `deleted plans ${plans}`,
+    generated: (version: string) => `wrote plan ${version}`,
+    synced: (lock: string, root: string) => `read lock ${lock} and root ${root}`,
+    installed: (version: string, lock: string) => `installed plan ${version}, lock ${lock}`,
+    idle: 'had no plan to deploy',
+    refused: (reason: string) => `was refused: ${reason}`,
+    cleaned: (versions: string) => `deleted plans ${versions}`,
     deletedNothing: 'deleted no plan',
-    nothingToDo: 'had nothing to do',
   },
   withFix: 'With the fix: ',
   asBuilt: 'As built: ',
   reproduces: (step: string) =>
-    `the outage reproduces. After step ${step}, the same step as in the model, the implementation’s root record ` +
+    `the outage reproduces. After step ${step}, the same step as in the model, the implementation’s zone ` +
     'points to a deleted plan.',
   breaksElsewhere: (step: string, modelStep: string) =>
-    `after step ${step} the implementation’s root record points to a deleted plan; the model breaks its invariant ` +
+    `after step ${step} the implementation’s zone points to a deleted plan; the model breaks its invariant ` +
     `at step ${modelStep}.`,
   breaksAlone: (step: string) =>
-    `after step ${step} the implementation’s root record points to a deleted plan, ` +
-    'though the model’s invariant holds.',
+    `after step ${step} the implementation’s zone points to a deleted plan, ` +
+    'though the model’s invariants hold.',
   holds: (steps: string) =>
-    `the implementation’s root record points to a stored plan through all ${steps} steps.`,
+    `the implementation’s root and rollback point to a plan in the zone through all ${steps} steps.`,
   agreesThroughout: 'It shows what the model says at every step.',
   firstDivergence: (step: string, outcome: string) =>
     `First divergence from the model at step ${step}: the implementation ${outcome}.`,
-  fileHeading: 'Replay an ITF file',
-  fileLabel: 'Paste a trace in ITF (.itf.json)',
-  fileChoose: 'Or choose a file',
-  fileRun: 'Replay the pasted trace',
+  fileOthers: (count: string) => `The file holds ${count} more traces; the first is replayed.`,
   fileTraceHeading: 'Trace from an ITF file',
   fileRefused: (reason: string) => `This file cannot be replayed: ${reason}. Nothing was changed.`,
   fileEmpty: 'no trace pasted',
-  readImplementation: 'Read the implementation:',
 } as const;
+
+export const replayWords = /* @__PURE__ */ merged(replayPanelWords, islandReplayWords);

@@ -9,52 +9,52 @@ const percent = (fraction: number) =>
   `${Number((fraction * 100).toPrecision(2)).toLocaleString('en-US')} %`;
 const count = (value: number) => value.toLocaleString('en-US');
 
+const planName = (version: number) => (version === 0 ? 'plan-init' : `plan ${version}`);
+
+const laneNames = {
+  planner: 'planner',
+  deployer: (name: string) => name,
+  root: 'root',
+  rollback: 'rollback',
+  lock: 'lock',
+  plans: 'plans in zone',
+} as const;
+
 export const swimlaneWords = {
   title: 'The race as a sequence diagram',
   compactTitle: (steps: number) => `The race in ${steps} steps`,
-  laneNames: {
-    planner: 'planner',
-    enactor: (id: number) => `enactor ${id}`,
-    storedPlans: 'stored plans',
-    rootRecord: 'root record',
-  },
-  compactLaneNames: {
-    planner: 'planner',
-    enactor: (id: number) => `enactor ${id}`,
-    storedPlans: 'plans',
-    rootRecord: 'root',
-  },
+  laneNames,
+  compactLaneNames: { ...laneNames, plans: 'plans' },
   events: {
-    publish: (plan: number) => `publish ${plan}`,
-    check: (plan: number) => `check ${plan}`,
-    apply: (plan: number) => `apply ${plan}`,
-    refused: (plan: number) => `refuse ${plan}`,
-    cleanUp: (deleted: readonly number[]) =>
-      deleted.length === 0 ? 'clean up' : `delete ${deleted.join(', ')}`,
+    generate: (version: number) => `write plan ${version}`,
+    sync: (epoch: number) => `sync: lock ${epoch}`,
+    deploy: (version: number) => `deploy ${version}`,
+    staleDeploy: (version: number) => `deploy old ${version}`,
+    backoff: 'back off',
+    cleanup: (versions: readonly number[]) =>
+      versions.length === 0 ? 'clean up' : `delete ${versions.join(', ')}`,
   },
-  storedPlans: (plans: readonly number[]) => plans.join(', ') || 'none',
-  rootRecord: (plan: number) => `plan ${plan}`,
-  deletedRootRecord: (plan: number) => `plan ${plan} ×`,
-  delayed: (steps: number) => `delayed ${steps} steps`,
+  genesis: 'genesis',
+  plan: planName,
+  deletedPlan: (version: number) => `${planName(version)} ×`,
+  lock: (holder: string, epoch: number) => `${holder} ${epoch}`,
+  plans: (versions: readonly number[]) => versions.join(', ') || 'none',
   broken: (step: number) => `invariant broken at step ${step}`,
-  stepNumber: (step: number) => String(step),
   description: {
-    overview: (steps: number, enactors: number) =>
-      `${steps} steps, one row each, of a planner and ${enactors} enactors; the last two columns are the stored plans and the root record.`,
-    delayed: (enactor: number, plan: number, checkedAt: number, appliedAt: number) =>
-      `Enactor ${enactor} checks plan ${plan} at step ${checkedAt} and applies it only at step ${appliedAt}.`,
-    brokenByCleanUp: (step: number, actor: string, plan: number) =>
-      `At step ${step}, ${actor} deletes plan ${plan} while the root record points to it: the invariant breaks.`,
-    brokenByApply: (step: number, actor: string, plan: number) =>
-      `At step ${step}, ${actor} points the root record to plan ${plan}, which was already deleted: the invariant breaks.`,
-    holds: 'The root record points to a stored plan at every step.',
+    overview: (steps: number, deployers: number) =>
+      `${steps} steps of a planner and ${deployers} deployers, one row each; then columns for root, rollback, lock (holder and epoch) and plans in zone.`,
+    staleDeploy: (step: number, deployer: string, version: number) =>
+      `At step ${step}, ${deployer}, its lock current, deploys plan ${version} over a newer root.`,
+    broken: (step: number, actor: string, record: 'root' | 'rollback', version: number) =>
+      `At step ${step}, ${actor} leaves the ${record} pointing to plan ${version}, which is no longer in the zone: the invariant breaks.`,
+    holds: 'The root and the rollback point to a plan in the zone at every step.',
   },
 } as const;
 
 export const hitRateWords = {
-  title: 'Random testing hits the race less often the rarer the delay',
-  xAxis: 'chance an enactor is delayed (log scale)',
-  yAxis: 'random runs that broke the invariant (log scale)',
+  title: 'Random testing hits the race less often the rarer the stale deployer',
+  xAxis: 'share of runs with a stale deployer (log scale)',
+  yAxis: 'random runs that broke an invariant (log scale)',
   percent,
   exhaustive: (states: number) => `exhaustive search: found every time, in ${count(states)} states`,
   none: 'none',
@@ -62,19 +62,19 @@ export const hitRateWords = {
     [
       ...points.map(
         ({ delayChance, walks, hits }) =>
-          `Delay chance ${percent(delayChance)}: ${count(hits)} of ${count(walks)} random runs broke the invariant (${percent(hits / walks)}).`,
+          `With a stale deployer in ${percent(delayChance)} of runs, ${count(hits)} of ${count(walks)} broke an invariant (${percent(hits / walks)}).`,
       ),
       `Exhaustive search finds the violation every time, in ${count(states)} states.`,
     ].join(' '),
   caption: (walks: number, seed: number) =>
-    `Computed when this page was built: ${count(walks)} seeded random runs (seed ${seed}) at each delay chance.`,
+    `Computed when this page was built: ${count(walks)} seeded random runs (seed ${seed}) at each share.`,
 } as const;
 
 export const itfWords = {
   download: 'Download this trace as ITF',
-  fileHint: '(.itf.json, the Informal Trace Format that Apalache and Quint read)',
-  description: (steps: number) =>
-    `The shortest counterexample of the DNS control-plane model: ${steps} steps from the initial state to a root record that points to a deleted plan.`,
+  fileHint: '(.itf.json: the Informal Trace Format, as Apalache, Quint and Wunderspec write it)',
+  description: (steps: number, deployers: number, keep: number, invariant: string) =>
+    `The shortest counterexample of ACME CloudDB's DNS control plane, the DevConf.CZ 2026 workshop lab, with ${deployers} deployers and cleanup keeping the last ${keep} plans: ${steps} steps until "${invariant}" no longer holds.`,
 } as const;
 
 export const heroDiagramWords = {

@@ -105,6 +105,8 @@ function* breadthFirst<S>(
       for (let choice = 0; choice < successors.length; choice++) {
         transitions++;
         const successor = successors[choice]!;
+        // A step that changes nothing (a sync that reads what the deployer knew) finds nothing new.
+        if (successor === state) continue;
         if (seen.size >= maxStates) {
           if (seen.has(fingerprint(successor))) continue;
           return { kind: 'state-limit', maxStates, ...progress() };

@@ -4,15 +4,21 @@
  * in tests, in the benchmark and in a Web Worker.
  */
 
-/** A state's identity for the visited set: an exact integer (below 2^53), so that the set compares numbers. */
-export type Fingerprint = number;
+/**
+ * A state's identity for the visited set: two exact integers (each below 2^53), so that the set
+ * compares numbers and a state too large for one double still packs without loss.
+ */
+export type Fingerprint = readonly [number, number];
 
 export interface Action<S> {
-  /** Who takes the step, e.g. "enactor 2". */
+  /** Who takes the step, e.g. "deployer-b". */
   readonly actor: string;
-  /** What the step does, phrased to follow the actor, e.g. "applies the plan it checked". */
+  /** What the step does, phrased to follow the actor, e.g. "deploys its next plan". */
   readonly name: string;
-  /** Every state this action can lead to from `state`; none when the action is not enabled. */
+  /**
+   * Every state this action can lead to from `state`; none when the action is not enabled. The
+   * array may be reused by the next call: callers take what they need from it before calling again.
+   */
   readonly next: (state: S) => readonly S[];
 }
 
@@ -25,7 +31,7 @@ export interface Spec<S> {
   readonly initial: S;
   readonly actions: readonly Action<S>[];
   readonly invariants: readonly Invariant<S>[];
-  /** Equal for two states exactly when they are the same state. */
+  /** Equal for two states exactly when they are the same state; the pair may be reused by the next call. */
   readonly fingerprint: (state: S) => Fingerprint;
   /** The state as labelled fields for people: traces and their diffs are told in these. */
   readonly describe: (state: S) => Readonly<Record<string, string>>;

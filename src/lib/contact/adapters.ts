@@ -21,6 +21,12 @@ export interface ContactAdapter {
     /** The visitor's address, which the service turns into the notification's Reply-To. */
     replyTo: string;
   };
+  /**
+   * Origins where the service may send the visitor of a plain (script-less) post instead of to the
+   * `redirect` field's page: its own thanks page, a spam check. The CSP's form-action covers redirects,
+   * so each must be allowed there, or the visitor is left on the filled form after a delivered send.
+   */
+  plainPostLandings: readonly string[];
   /** The request for a script-driven send, asking the service for a machine-readable answer. */
   encode(entries: Iterable<[string, string]>): {
     headers: Record<string, string>;
@@ -76,6 +82,8 @@ const formspree: ContactAdapter = {
   name: 'Formspree',
   privacyPolicy: 'https://formspree.io/legal/privacy-policy/',
   fields: { honeypot: '_gotcha', redirect: '_next', subject: '_subject', replyTo: 'email' },
+  // Without a paid plan Formspree ignores _next and shows its thanks page, as it shows its reCAPTCHA page.
+  plainPostLandings: ['https://formspree.io'],
   // A urlencoded POST whose only extra header is Accept is a CORS "simple" request: no preflight.
   encode: (entries) => ({
     headers: { Accept: 'application/json' },

@@ -1,116 +1,92 @@
 /**
- * The unsent message, kept in the visitor's own browser so that a reload, a crash or a failed
- * send never costs them what they typed. Storage may be missing (privacy modes), throw on access
- * or be full: every function here degrades to "no draft" instead of breaking the form.
+ * Unsent messages, kept in the visitor's own browser so that a reload, a crash, a failed send or a
+ * second tab never costs them what they typed. Each open form writes only its own draft, under a key of
+ * its own, and names the tab that wrote it (an id the tab keeps in `sessionStorage`), so that a send in
+ * one tab clears only the draft it sent, and a later visit or another tab can tell whose text it sees.
+ *
+ * Storage may be missing (privacy modes), throw on access or be full: every function here degrades to
+ * "no draft" instead of breaking the form.
  */
-
-/** The part of the browser's `localStorage` the draft uses. */
-export interface DraftStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** Field name to value. */
-export type DraftFields = Record<string, string>;
-
-/** Bump the version when the stored shape changes, so an old draft is ignored, not misread. */
-export const DRAFT_KEY = 'contact-draft:v1';
+import {
+  DRAFT_KEY_PREFIX,
+  keysOf,
+  LEGACY_DRAFT_KEY,
+  parseDraft,
+  removeKey,
+  type Draft,
+  type DraftFields,
+  type DraftStorage,
+} from './draft-record.ts';
 
 /** A draft on a shared computer should not outlive its usefulness by much. */
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
-interface StoredDraft {
-  savedAt: number;
-  fields: DraftFields;
-  /** Saved as a send began and not yet answered: if the page went away meanwhile, the message may have arrived. */
-  sending?: true;
-}
-
-export interface RestoredDraft {
-  fields: DraftFields;
-  /** A send of this draft was in flight when the page went away: it may have arrived. */
-  wasSending: boolean;
-}
-
 const hasText = (fields: DraftFields) => Object.values(fields).some((value) => value.trim() !== '');
 
-function store(storage: DraftStorage | undefined, draft: StoredDraft): boolean {
-  if (!storage) return false;
+export const draftHasText = hasText;
+
+/** Whether the draft's text, or an earlier version of it, may already be with the consultant. */
+export const mayHaveBeenSent = (draft: Draft): boolean =>
+  draft.sending || draft.mayHaveArrived !== undefined;
+
+/** A new id for a tab or a draft; random, so two tabs opened in the same millisecond still differ. */
+export const newId = (): string => crypto.randomUUID();
+
+/**
+ * Every draft in storage, newest first. An expired or unreadable one is removed, not just ignored, so
+ * it does not linger on the device; the first version's shared draft becomes a draft of no open tab.
+ */
+export function readDrafts(storage: DraftStorage | undefined, now = Date.now()): Draft[] {
+  if (!storage) return [];
+  let keys: string[];
   try {
-    if (!hasText(draft.fields)) {
-      storage.removeItem(DRAFT_KEY);
-      return false;
+    keys = keysOf(storage);
+  } catch {
+    return [];
+  }
+  const drafts: Draft[] = [];
+  for (const key of keys) {
+    const legacy = key === LEGACY_DRAFT_KEY;
+    if (!legacy && !key.startsWith(DRAFT_KEY_PREFIX)) continue;
+    const id = legacy ? newId() : key.slice(DRAFT_KEY_PREFIX.length);
+    let text: string | null;
+    try {
+      text = storage.getItem(key);
+    } catch {
+      continue;
     }
-    storage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    const draft = text === null ? undefined : parseDraft(id, text, legacy);
+    const usable = draft && now - draft.savedAt <= DRAFT_MAX_AGE_MS && hasText(draft.fields);
+    if (legacy || !usable) removeKey(storage, key);
+    if (!usable) continue;
+    if (legacy) writeDraft(storage, draft);
+    drafts.push(draft);
+  }
+  return drafts.sort((a, b) => b.savedAt - a.savedAt);
+}
+
+/** Stores the draft under its id; a draft without text removes the stored one. Returns whether it is stored. */
+export function writeDraft(storage: DraftStorage | undefined, draft: Draft): boolean {
+  if (!storage) return false;
+  const key = `${DRAFT_KEY_PREFIX}${draft.id}`;
+  if (!hasText(draft.fields)) {
+    removeKey(storage, key);
+    return false;
+  }
+  const { tab, savedAt, fields, sending, mayHaveArrived } = draft;
+  try {
+    storage.setItem(
+      key,
+      JSON.stringify({
+        tab,
+        savedAt,
+        fields,
+        ...(sending && { sending }),
+        ...(mayHaveArrived && { mayHaveArrived }),
+      }),
+    );
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Returns whether the draft is now stored; an empty draft removes the stored one. */
-export const saveDraft = (
-  storage: DraftStorage | undefined,
-  fields: DraftFields,
-  now = Date.now(),
-): boolean => store(storage, { savedAt: now, fields });
-
-/** Saves the draft marked as being sent, just before the request leaves, so a reload meanwhile can say so. */
-export const saveDraftAsSending = (
-  storage: DraftStorage | undefined,
-  fields: DraftFields,
-  now = Date.now(),
-): boolean => store(storage, { savedAt: now, fields, sending: true });
-
-function parseStoredDraft(text: string): StoredDraft | undefined {
-  try {
-    const stored: unknown = JSON.parse(text);
-    if (typeof stored !== 'object' || stored === null) return undefined;
-    const { savedAt, fields, sending } = stored as Partial<Record<keyof StoredDraft, unknown>>;
-    if (typeof savedAt !== 'number' || typeof fields !== 'object' || fields === null)
-      return undefined;
-    const entries = Object.entries(fields).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    );
-    return { savedAt, fields: Object.fromEntries(entries), ...(sending === true && { sending }) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** An expired or unreadable draft is removed, not just ignored, so it does not linger on the device. */
-export function loadDraft(
-  storage: DraftStorage | undefined,
-  now = Date.now(),
-): RestoredDraft | undefined {
-  let text: string | null;
-  try {
-    text = storage?.getItem(DRAFT_KEY) ?? null;
-  } catch {
-    return undefined;
-  }
-  if (text === null) return undefined;
-  const draft = parseStoredDraft(text);
-  if (draft && now - draft.savedAt <= DRAFT_MAX_AGE_MS && hasText(draft.fields)) {
-    return { fields: draft.fields, wasSending: draft.sending === true };
-  }
-  clearDraft(storage);
-  return undefined;
-}
-
-/**
- * The thanks page's part: it confirms a send whose answer the form did not read, and only a draft marked
- * as being sent can be that send's. Any other draft is unsent, so a visit to the page leaves it alone.
- */
-export function clearSentDraft(storage: DraftStorage | undefined, now = Date.now()): void {
-  if (loadDraft(storage, now)?.wasSending) clearDraft(storage);
-}
-
-export function clearDraft(storage: DraftStorage | undefined): void {
-  try {
-    storage?.removeItem(DRAFT_KEY);
-  } catch {
-    // Nothing more can be done: the draft simply stays until storage works again.
   }
 }

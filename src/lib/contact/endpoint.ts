@@ -6,8 +6,18 @@
  * (src/integrations/contact-warning.ts).
  */
 
-/** Where the form posts when no service is configured: the inbox server that `npm start` runs. */
-export const LOCAL_INBOX_PORT = 4399;
+const DEFAULT_LOCAL_INBOX_PORT = 4399;
+const buildEnv: Record<string, string | undefined> =
+  typeof process === 'undefined' ? {} : process.env;
+
+/**
+ * Where the form posts when no service is configured: the inbox server that `npm start` runs, on
+ * FORM_INBOX_PORT when set. The build and the inbox read the same variable, so a second checkout can
+ * build, serve and test beside the first without posting to its inbox.
+ */
+export const LOCAL_INBOX_PORT = Number(
+  buildEnv.FORM_INBOX_PORT?.trim() || DEFAULT_LOCAL_INBOX_PORT,
+);
 export const LOCAL_INBOX_ENDPOINT = `http://localhost:${LOCAL_INBOX_PORT}/f/local`;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -2,11 +2,15 @@
  * What the contact form shows for each thing that happens to it, as plain data: the browser module
  * (src/client/contact/form.ts) only writes these values into the page.
  */
-import { contactStatus, messageLength } from '../../content/interface/contact.ts';
+import {
+  contactStatus,
+  draftOffers,
+  fieldErrors,
+  messageLength,
+} from '../../content/interface/contact.ts';
+import type { DraftFields } from './draft-record.ts';
+import { FIELD_LIMITS, graphemeStart, MESSAGE_MAX_LENGTH, textProblem } from './limits.ts';
 import type { FieldError, Outcome } from './outcome.ts';
-
-/** The message field's limit. The form states it, counts towards it and refuses a longer text, never cuts it. */
-export const MESSAGE_MAX_LENGTH = 5000;
 
 export interface OutcomeView {
   /** The sentence for the live region; empty when the sent panel says it all. */
@@ -33,9 +37,22 @@ export function viewOfOutcome(outcome: Outcome, hasField: (name: string) => bool
   return { status: contactStatus[outcome.kind], fieldErrors: [], waysOut: true, sent: false };
 }
 
-/** What the live region says when a saved draft comes back. */
-export const restoredStatus = (wasSending: boolean): string =>
-  wasSending ? contactStatus.restoredInFlight : contactStatus.restored;
+/** Outcomes after which nobody knows whether the message arrived. */
+export const isUncertain = (outcome: Outcome): boolean =>
+  outcome.kind === 'no-answer' || outcome.kind === 'timed-out';
+
+/**
+ * The validation message for a field's value beyond the browser's own checks ('' when there is none):
+ * a required field of only spaces, or one longer than its limit, counted as the visitor counts.
+ */
+export function fieldProblemMessage(name: string, value: string, required: boolean): string {
+  const problem = textProblem(value, required, FIELD_LIMITS[name]);
+  if (!problem) return '';
+  if (problem.kind === 'blank') return fieldErrors.blank;
+  return name === 'message'
+    ? messageLength.tooLong(problem.length, problem.max)
+    : fieldErrors.tooLong(problem.length, problem.max);
+}
 
 export type LengthLevel = 'within' | 'near' | 'over';
 
@@ -54,8 +71,6 @@ export interface LengthView {
    * undefined when there is nothing new to say.
    */
   announcement: string | undefined;
-  /** The field's validation message: the browser and the form refuse the send while it is set. */
-  error: string;
 }
 
 export function messageLengthView(
@@ -73,7 +88,6 @@ export function messageLengthView(
     level,
     count: messageLength.count(length, max),
     announcement: level === previous ? undefined : announcements[level],
-    error: level === 'over' ? messageLength.tooLong(length, max) : '',
   };
 }
 
@@ -90,3 +104,15 @@ export function messageText(
 
 export const mailtoHref = (address: string, subject: string, body: string): string =>
   `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+
+/** How much of an offered draft is shown: enough to recognise it, not a second form. */
+export const OFFER_PREVIEW_LENGTH = 280;
+
+/** An offered draft as the visitor recognises it: each kept field under its label, the start of it. */
+export function offerPreview(fields: DraftFields, labels: ReadonlyMap<string, string>): string {
+  const { start, cut } = graphemeStart(
+    messageText(Object.entries(fields), labels),
+    OFFER_PREVIEW_LENGTH,
+  );
+  return draftOffers.preview(start, cut);
+}

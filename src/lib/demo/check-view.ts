@@ -1,5 +1,8 @@
 /** What the exhaustive check's panel says: its live figures, its status line, and what happens to the trace. */
-import { checkWords, traceWords } from '../../content/interface/demo.ts';
+import {
+  islandCheckWords as checkWords,
+  islandTraceWords as traceWords,
+} from '../../content/interface/demo.ts';
 import type { CheckProgress, CheckResult } from '../checker/bfs.ts';
 import { formatCount } from '../format.ts';
 import type { TracePanelUpdate } from './panel.ts';

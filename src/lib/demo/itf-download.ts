@@ -9,11 +9,11 @@ export interface ItfDownload {
 
 /** `description` goes into the file's `#meta`, e.g. the heading the trace was shown under. */
 export function itfDownload(shown: DnsTrace, description: string): ItfDownload {
-  const { enactors, plans, cleanupAge, fixed } = shown.parameters;
+  const { deployers, plans, keep, fixed } = shown.parameters;
   const variant = fixed ? '-fixed' : '';
   const steps = shown.trace.steps.length;
   return {
-    fileName: `dns-control-plane${variant}-${enactors}-${plans}-${cleanupAge}-${steps}-steps.itf.json`,
+    fileName: `acme-clouddb${variant}-${deployers}-${plans}-${keep}-${steps}-steps.itf.json`,
     text: stringifyItf(dnsTraceToItf(shown, description)),
   };
 }

@@ -1,5 +1,5 @@
 /** What the island's panels share: what a finished run does to the trace, and how a failed run is told. */
-import { checkWords } from '../../content/interface/demo.ts';
+import { islandCheckWords as checkWords } from '../../content/interface/demo.ts';
 import type { Trace } from '../checker/spec.ts';
 
 export type TracePanelUpdate<S> =

@@ -1,5 +1,8 @@
 /** What the random-testing panel offers and says: delay choices, progress, outcome and the comparison table. */
-import { randomWords, traceWords } from '../../content/interface/demo.ts';
+import {
+  islandRandomWords as randomWords,
+  islandTraceWords as traceWords,
+} from '../../content/interface/demo.ts';
 import type { SimulationProgress, SimulationResult } from '../checker/simulate.ts';
 import { formatCount } from '../format.ts';
 import type { TracePanelUpdate } from './panel.ts';
@@ -11,7 +14,7 @@ export interface DelayChoice {
   readonly selected: boolean;
 }
 
-/** Production delays an enactor rarely; 1 % is the realistic setting and the default. */
+/** In production a deployer seldom falls that far behind; 1 % of runs is the realistic setting and the default. */
 const DELAY_CHANCES = [undefined, 0.5, 0.1, 0.01, 0.001] as const;
 const REALISTIC_DELAY = 0.01;
 

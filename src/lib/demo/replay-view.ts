@@ -3,7 +3,7 @@
  * model and the implementation show side by side, and a summary that says whether the outage
  * reproduces and where the two first part ways.
  */
-import { replayWords } from '../../content/interface/demo.ts';
+import { islandReplayWords as replayWords } from '../../content/interface/demo.ts';
 import { traceRows } from '../checker/trace.ts';
 import type { ImplementationOutcome, ObservedState, ReplayReport } from '../mbt/replay.ts';
 import { parseDnsItf, type DnsTrace } from '../models/dns-control-plane-itf.ts';
@@ -18,7 +18,7 @@ export interface ReplayStepView {
   readonly verdict: string;
   /** The step where implementation and model first disagree. */
   readonly firstDivergence: boolean;
-  /** The implementation's root record points to a deleted plan after this step. */
+  /** The implementation's root or rollback points to a deleted plan after this step. */
   readonly implementationBroken: boolean;
   readonly modelBroken: boolean;
 }
@@ -28,37 +28,41 @@ export interface ReplayView {
   readonly steps: readonly ReplayStepView[];
 }
 
-const plans = (generations: readonly number[]) => generations.join(', ') || replayWords.noPlan;
+const planList = (names: readonly string[]) => names.join(', ') || replayWords.noPlan;
 
-export function observed({ rootRecord, storedPlans, invariantHolds }: ObservedState): string {
-  const root =
-    rootRecord === undefined
-      ? replayWords.noPlan
-      : invariantHolds
-        ? replayWords.plan(String(rootRecord))
-        : replayWords.deletedPlan(String(rootRecord));
-  return replayWords.observed(root, plans(storedPlans));
+export function observed({
+  root,
+  rollback,
+  lock,
+  plans,
+  rootHolds,
+  rollbackHolds,
+}: ObservedState): string {
+  return replayWords.observed(
+    rootHolds ? root : replayWords.deletedPlan(root),
+    rollbackHolds ? rollback : replayWords.deletedPlan(rollback),
+    lock,
+    planList(plans),
+  );
 }
 
 export function outcomeText(outcome: ImplementationOutcome): string {
   const words = replayWords.outcomes;
   switch (outcome.kind) {
-    case 'published':
-      return words.published(String(outcome.generation));
-    case 'picked-up':
-      return words.pickedUp(String(outcome.generation));
-    case 'nothing-newer':
-      return words.nothingNewer(String(outcome.live));
-    case 'applied':
-      return words.applied(String(outcome.generation));
-    case 'refused-stale':
-      return words.refusedStale(String(outcome.generation), String(outcome.live));
-    case 'cleaned-up':
-      return outcome.deleted.length === 0
+    case 'generated':
+      return words.generated(String(outcome.version));
+    case 'synced':
+      return words.synced(outcome.lock, outcome.root);
+    case 'installed':
+      return words.installed(String(outcome.version), outcome.lock);
+    case 'idle':
+      return words.idle;
+    case 'refused':
+      return words.refused(outcome.reason);
+    case 'cleaned':
+      return outcome.deletedVersions.length === 0
         ? words.deletedNothing
-        : words.cleanedUp(plans(outcome.deleted));
-    case 'nothing-to-do':
-      return words.nothingToDo;
+        : words.cleaned(outcome.deletedVersions.join(', '));
   }
 }
 
@@ -77,8 +81,8 @@ export function replayView(trace: DnsTrace, report: ReplayReport): ReplayView {
       agrees: step.agrees,
       verdict: step.agrees ? replayWords.agrees : replayWords.differs,
       firstDivergence: step === report.firstDivergence,
-      implementationBroken: !step.implementation.invariantHolds,
-      modelBroken: !step.model.invariantHolds,
+      implementationBroken: !step.implementation.rootHolds || !step.implementation.rollbackHolds,
+      modelBroken: !step.model.rootHolds || !step.model.rollbackHolds,
     };
   });
   return { summary: summary(report, trace.trace.steps.length), steps };
@@ -107,14 +111,16 @@ function summary(report: ReplayReport, length: number): string {
 }
 
 export type ReadItf =
-  { readonly ok: true; readonly trace: DnsTrace } | { readonly ok: false; readonly status: string };
+  | { readonly ok: true; readonly trace: DnsTrace; readonly others: number }
+  | { readonly ok: false; readonly status: string };
 
 /** A pasted or uploaded ITF file, read through the model; a refusal says why and that nothing changed. */
 export function readItfText(text: string): ReadItf {
   if (text.trim() === '')
     return { ok: false, status: replayWords.fileRefused(replayWords.fileEmpty) };
   const parsed = parseDnsItf(text);
-  return parsed.ok
-    ? { ok: true, trace: parsed.value }
-    : { ok: false, status: replayWords.fileRefused(parsed.error) };
+  if (!parsed.ok) return { ok: false, status: replayWords.fileRefused(parsed.error) };
+  // NDJSON with several traces: the box replays the first and says so.
+  const [first, ...others] = parsed.value;
+  return { ok: true, trace: first!, others: others.length };
 }

@@ -1,9 +1,9 @@
 /**
  * A trace in the page address, so that a run can be shared: `#trace=2-3-1~0.1.0.4.5.2.6` is
- * enactors-plans-cleanupAge, then the moves. Only the moves travel; the receiving page replays
+ * deployers-plans-keep, then the moves. Only the moves travel; the receiving page replays
  * them through the model, so a link can show nothing the model does not allow.
  */
-import { parameterWords, shareWords } from '../../content/interface/demo.ts';
+import { parameterWords, islandShareWords as shareWords } from '../../content/interface/demo.ts';
 import type { Move, Trace } from '../checker/spec.ts';
 import { decodeMoves, encodeMoves, replay } from '../checker/trace.ts';
 import {
@@ -19,11 +19,8 @@ export interface SharedTrace {
   readonly moves: readonly Move[];
 }
 
-export function traceHash({
-  parameters: { enactors, plans, cleanupAge },
-  moves,
-}: SharedTrace): string {
-  return `${TRACE_HASH_PREFIX}${enactors}-${plans}-${cleanupAge}~${encodeMoves(moves)}`;
+export function traceHash({ parameters: { deployers, plans, keep }, moves }: SharedTrace): string {
+  return `${TRACE_HASH_PREFIX}${deployers}-${plans}-${keep}~${encodeMoves(moves)}`;
 }
 
 /** The trace in `hash`, if it holds one that is well formed; whether it replays is the model's call. */
@@ -31,14 +28,14 @@ export function sharedTraceFrom(hash: string): SharedTrace | undefined {
   if (!hash.startsWith(TRACE_HASH_PREFIX)) return undefined;
   const match = /^(\d)-(\d)-(\d)~(.*)$/.exec(hash.slice(TRACE_HASH_PREFIX.length));
   if (!match) return undefined;
-  const [, enactors, plans, cleanupAge, moveText = ''] = match;
+  const [, deployers, plans, keep, moveText = ''] = match;
   const moves = decodeMoves(moveText);
   if (!moves) return undefined;
   return {
     parameters: {
-      enactors: Number(enactors),
+      deployers: Number(deployers),
       plans: Number(plans),
-      cleanupAge: Number(cleanupAge),
+      keep: Number(keep),
       fixed: false,
     },
     moves,

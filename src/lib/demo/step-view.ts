@@ -2,7 +2,7 @@
  * What the stepper shows at a step: where it is, the state with the fields that step changed,
  * and the sentence a screen reader hears.
  */
-import { traceWords } from '../../content/interface/demo.ts';
+import { islandTraceWords as traceWords } from '../../content/interface/demo.ts';
 import type { Spec, Trace } from '../checker/spec.ts';
 import type { TraceRow } from '../checker/trace.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Hit rate of random testing against the chance that an enactor is delayed, both on log scales,
+ * Hit rate of random testing against the share of runs with a stale deployer, both on log scales,
  * with exhaustive search as the reference line at 100 %: it finds the race every time.
  */
 import { hitRateWords as words } from '../../content/interface/mbt.ts';

@@ -1,29 +1,49 @@
 /**
  * Model-based testing: drives the implementation in src/lib/systems through a trace of the
- * model, one action at a time, and after every step compares what the implementation shows (the
- * root record, the stored plans) with the model's state, and checks the invariant on the
- * implementation itself. The trace can come from the checker or from an ITF file.
+ * model, one action at a time, the way the workshop's replay script drives the lab, and after
+ * every step compares what the implementation's Wormhole53 holds (root, rollback, lock, the
+ * plans in the zone) with the model's state, and checks the invariants on the implementation.
+ * The trace can come from the checker, from an ITF file of this site, of the workshop's spec, or
+ * of Quint.
  */
-import { brokenInvariant } from '../checker/spec.ts';
-import { dnsControlPlane, type DnsState } from '../models/dns-control-plane.ts';
-import { dnsAction, type DnsAction, type DnsTrace } from '../models/dns-control-plane-itf.ts';
+import {
+  DEPLOYER_NAMES,
+  GENESIS,
+  INIT_PLAN,
+  rollbackHolds,
+  rootHolds,
+  storedPlanIndices,
+  type DnsAction,
+  type DnsState,
+} from '../models/dns-control-plane.ts';
+import { actionOf, type DnsTrace } from '../models/dns-control-plane-itf.ts';
 import {
   createControlPlane,
-  ROOT_RECORD,
+  INIT_PLAN_NAME,
+  LOCK,
+  planName,
+  ROLLBACK,
+  ROOT,
+  versionOf,
   type ControlPlane,
-  type EnactorOutcome,
+  type DeployerOutcome,
 } from '../systems/dns-control-plane.ts';
 
-/** What either side shows from outside: the DNS answer and the stored plans. */
+/** What either side shows from outside, in the lab's names. */
 export interface ObservedState {
-  readonly rootRecord: number | undefined;
-  readonly storedPlans: readonly number[];
-  /** The root record points to a plan that exists. */
-  readonly invariantHolds: boolean;
+  readonly root: string;
+  readonly rollback: string;
+  readonly lock: string;
+  /** Names of the plans whose alias is in the zone, oldest first. */
+  readonly plans: readonly string[];
+  /** The root resolves to an address, or still points to plan-init. */
+  readonly rootHolds: boolean;
+  /** The rollback points to a plan whose alias exists. */
+  readonly rollbackHolds: boolean;
 }
 
 export type ImplementationOutcome =
-  EnactorOutcome | { readonly kind: 'published'; readonly generation: number };
+  DeployerOutcome | { readonly kind: 'generated'; readonly version: number };
 
 export interface StepReport {
   /** 0 for the state before the first step. */
@@ -32,7 +52,7 @@ export interface StepReport {
   readonly outcome: ImplementationOutcome | undefined;
   readonly model: ObservedState;
   readonly implementation: ObservedState;
-  /** The implementation shows what the model says it must. */
+  /** The implementation shows what the model says it must, and took or refused the step as the model did. */
   readonly agrees: boolean;
 }
 
@@ -42,9 +62,9 @@ export interface ReplayReport {
   readonly steps: readonly StepReport[];
   /** The first step where implementation and model disagree. */
   readonly firstDivergence: StepReport | undefined;
-  /** The first step after which the model's invariant is broken. */
+  /** The first step after which the model breaks an invariant. */
   readonly modelBreaksAt: number | undefined;
-  /** The first step after which the implementation's root record points to a deleted plan. */
+  /** The first step after which the implementation's root or rollback points at nothing. */
   readonly implementationBreaksAt: number | undefined;
 }
 
@@ -52,78 +72,111 @@ export interface ImplementationOptions {
   readonly fix: boolean;
 }
 
-function observeModel(state: DnsState, holds: boolean): ObservedState {
-  return { rootRecord: state.rootRecord, storedPlans: state.storedPlans, invariantHolds: holds };
+/** The model's plan index i is the implementation's version i + 1. */
+const versionName = (plan: number) => (plan === INIT_PLAN ? INIT_PLAN_NAME : planName(plan + 1));
+
+function observeModel(state: DnsState): ObservedState {
+  const { holder, epoch } = state.lock;
+  return {
+    root: versionName(state.root),
+    rollback: versionName(state.rollback),
+    lock: `${holder === GENESIS ? 'genesis' : DEPLOYER_NAMES[holder]} ${epoch}`,
+    plans: storedPlanIndices(state).map(versionName),
+    rootHolds: rootHolds(state),
+    rollbackHolds: rollbackHolds(state),
+  };
 }
 
-function observeImplementation({ store, zone }: ControlPlane): ObservedState {
-  const rootRecord = zone.lookup(ROOT_RECORD)?.generation;
+function observeImplementation({ zone }: ControlPlane): ObservedState {
+  const alias = (name: string) => String(zone.get(name, 'ALIAS')?.value ?? '');
+  const root = alias(ROOT);
+  const rollback = alias(ROLLBACK);
   return {
-    rootRecord,
-    storedPlans: store.generations(),
-    invariantHolds: rootRecord !== undefined && store.get(rootRecord) !== undefined,
+    root,
+    rollback,
+    lock: String(zone.get(LOCK, 'TXT')?.value ?? ''),
+    plans: zone
+      .list()
+      .filter(({ name, type }) => type === 'ALIAS' && versionOf(name) !== undefined)
+      .map(({ name }) => name)
+      .sort(),
+    rootHolds: root === INIT_PLAN_NAME || zone.resolve(ROOT).length > 0,
+    rollbackHolds: zone.get(rollback, 'ALIAS') !== undefined,
   };
 }
 
 const sameObservation = (a: ObservedState, b: ObservedState) =>
-  a.rootRecord === b.rootRecord && a.storedPlans.join() === b.storedPlans.join();
+  a.root === b.root &&
+  a.rollback === b.rollback &&
+  a.lock === b.lock &&
+  a.plans.join() === b.plans.join();
 
-function perform(system: ControlPlane, action: DnsAction): ImplementationOutcome {
-  if (action.kind === 'publish')
-    return { kind: 'published', generation: system.planner.publish().generation };
-  const enactor = system.enactors[action.enactor - 1];
-  if (enactor === undefined)
-    throw new RangeError(`The implementation has no enactor ${action.enactor}`);
-  switch (action.kind) {
-    case 'check':
-      return enactor.pickUpNewestPlan();
-    case 'apply':
-      return enactor.applyPickedPlan();
-    case 'cleanUp':
-      return enactor.cleanUpOldPlans();
+function perform(system: ControlPlane, action: DnsAction, keep: number): ImplementationOutcome {
+  if (action.kind === 'GeneratePlan') {
+    const loadBalancers = action.plan.loadBalancers.map(({ ip, weight }) => ({
+      id: Number(ip.slice(ip.lastIndexOf('.') + 1)),
+      weight,
+    }));
+    return { kind: 'generated', version: system.planner.generate(loadBalancers).version };
   }
+  const deployer = system.deployers[action.deployer];
+  if (deployer === undefined)
+    throw new RangeError(`The implementation has no ${DEPLOYER_NAMES[action.deployer]}`);
+  switch (action.kind) {
+    case 'Sync':
+      return deployer.sync();
+    case 'Deploy':
+    case 'Backoff':
+      return deployer.deploy();
+    case 'Cleanup':
+      return deployer.cleanup(keep);
+  }
+}
+
+/** A Deploy must install, a Backoff must be refused (or find nothing to do), as in the workshop's replay. */
+function tookTheStep(action: DnsAction, outcome: ImplementationOutcome): boolean {
+  if (action.kind === 'Deploy') return outcome.kind === 'installed';
+  if (action.kind === 'Backoff') return outcome.kind === 'refused' || outcome.kind === 'idle';
+  return true;
 }
 
 export function replayAgainstImplementation(
   { parameters, trace }: DnsTrace,
   options: ImplementationOptions,
 ): ReplayReport {
-  const spec = dnsControlPlane(parameters);
-  const system = createControlPlane(parameters.enactors, {
-    cleanupAge: parameters.cleanupAge,
-    fix: options.fix,
-  });
+  const system = createControlPlane(parameters.deployers, { fix: options.fix });
   const report = (
     step: number,
     state: DnsState,
     action?: DnsAction,
     outcome?: ImplementationOutcome,
   ): StepReport => {
-    const model = observeModel(state, brokenInvariant(spec, state) === undefined);
+    const model = observeModel(state);
     const implementation = observeImplementation(system);
+    const took = action === undefined || outcome === undefined || tookTheStep(action, outcome);
     return {
       step,
       action,
       outcome,
       model,
       implementation,
-      agrees: sameObservation(model, implementation),
+      agrees: took && sameObservation(model, implementation),
     };
   };
 
   const steps = [
     report(0, trace.initial),
     ...trace.steps.map(({ action: index, state }, at) => {
-      const action = dnsAction(spec, index);
-      return report(at + 1, state, action, perform(system, action));
+      const action = actionOf(parameters, state, index);
+      return report(at + 1, state, action, perform(system, action, parameters.keep));
     }),
   ];
+  const breaks = (observed: ObservedState) => !observed.rootHolds || !observed.rollbackHolds;
   return {
     fix: options.fix,
     steps,
     firstDivergence: steps.find(({ agrees }) => !agrees),
-    modelBreaksAt: steps.find(({ model }) => !model.invariantHolds)?.step,
-    implementationBreaksAt: steps.find(({ implementation }) => !implementation.invariantHolds)
-      ?.step,
+    modelBreaksAt: steps.find(({ model }) => breaks(model))?.step,
+    implementationBreaksAt: steps.find(({ implementation }) => breaks(implementation))?.step,
   };
 }

@@ -1,19 +1,19 @@
 /**
- * How often seeded random testing breaks the invariant at each chance that an enactor is delayed
- * between check and apply: the figures behind the explainer's hit-rate chart. The same seed gives
+ * How often seeded random testing breaks an invariant at each chance that a deployer which fell
+ * behind deploys an old plan when its turn comes: the figures behind the explainer's hit-rate chart. The same seed gives
  * the same figures, so the chart drawn at build time is reproducible.
  */
 import { simulate } from '../checker/simulate.ts';
 import { dnsControlPlane, type DnsParameters } from './dns-control-plane.ts';
-import { enactorDelayScheduler } from './enactor-delay.ts';
+import { staleDeployScheduler } from './stale-deploy.ts';
 
-/** The delay chances the explainer offers, most to least likely. */
+/** The chances of a stale deploy the explainer offers, most to least likely. */
 export const DELAY_CHANCES = [0.5, 0.1, 0.01, 0.001] as const;
 
 /** The explainer's chart: enough seeded runs that even the rarest delay shows a few hits. */
 export const EXPLAINER_HIT_RATES: HitRateOptions = {
   delayChances: DELAY_CHANCES,
-  walks: 100_000,
+  walks: 20_000,
   seed: 1,
   maxDepth: 100,
 };
@@ -39,7 +39,7 @@ export function hitRates(parameters: DnsParameters, options: HitRateOptions): Hi
       walks: options.walks,
       maxDepth: options.maxDepth,
       seed: options.seed,
-      scheduler: enactorDelayScheduler(spec, delayChance),
+      scheduler: staleDeployScheduler(spec, delayChance),
       maxSteps: Number.POSITIVE_INFINITY,
     });
     return { delayChance, walks, hits };
