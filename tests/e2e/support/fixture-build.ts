@@ -27,6 +27,7 @@ const projectFiles = [
   'src',
   'scripts',
   'public',
+  'specs',
   'astro.config.mjs',
   'tailwind.config.ts',
   'tsconfig.json',
