@@ -11,7 +11,7 @@ import {
   ISLAND_PART_ATTRIBUTE,
   ISLAND_STYLESHEET_ATTRIBUTE,
   type IslandPartsFile,
-} from '../../src/client/island-parts.ts';
+} from '../../src/lib/island-parts.ts';
 import { check } from '../../src/lib/checker/bfs.ts';
 import { traceHash } from '../../src/lib/demo/shared-trace.ts';
 import { explainerSources } from '../../src/lib/demo/sources.ts';
