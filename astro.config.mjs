@@ -13,10 +13,14 @@ import { contactWarning } from './src/integrations/contact-warning.ts';
 import { pageScriptLoader } from './src/scripts/page-script-loader.ts';
 import { themeScript } from './src/scripts/theme.ts';
 import { outDir } from './scripts/quality/build-output.ts';
+import { sourcePages } from './src/lib/demo/sources.ts';
 import { webFontScript } from './src/scripts/web-font.ts';
 
-/** Pages that must never be indexed: they answer a visit, they are not content. */
-const unlistedPaths = ['/404/', '/contact/thanks/'];
+/**
+ * Pages that must never be indexed: they answer a visit, or (the explainer's sources, each a listing
+ * the explainer links to) they are not content of their own.
+ */
+const unlistedPaths = ['/404/', '/contact/thanks/', ...sourcePages()];
 
 export default defineConfig({
   site: site.url,

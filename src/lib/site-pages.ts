@@ -1,4 +1,6 @@
+import { sourceWords } from '../content/interface/demo';
 import { getPage, getSpotlights, getWorkshops } from './collections';
+import { explainerSources, sourcePagePath, type ExplainerSourceName } from './demo/sources';
 import { pageIds, pagePaths, spotlightMeta, workshopMeta, type PageMeta } from './page-meta';
 
 /** Every page the site builds, with its path and title: what the social image endpoint draws. */
@@ -13,5 +15,9 @@ export async function getSitePages(): Promise<PageMeta[]> {
     ...pages,
     ...(await getWorkshops()).map(workshopMeta),
     ...(await getSpotlights()).map(spotlightMeta),
+    ...(Object.keys(explainerSources) as ExplainerSourceName[]).map((name) => ({
+      path: sourcePagePath(name),
+      ...sourceWords.pages[name],
+    })),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * Sources too large for the page arrive when a reader opens their box: the island fetches the
- * build-time highlighted HTML of each source in the box and puts it in place of its plain-text
- * link, which stays if the fetch fails.
+ * build-time highlighted HTML of each source in the box and puts it in place of the link to the
+ * source's own page, which stays if the fetch fails.
  */
 export function loadSourcesOnOpen(root: HTMLElement): void {
   for (const pane of root.querySelectorAll<HTMLElement>('[data-source]')) {

@@ -156,10 +156,31 @@ export const sourceWords = {
   lines: (count: string, language: string) => `(${count} lines of ${language})`,
   /** After the label of the box that offers the same model in two languages. */
   inTwoLanguages: (first: string, second: string) => `in ${first} or ${second}`,
-  /** Above either model's source, fetched with it: says that CI checks each against the other. */
+  /** In the box that offers both models, and on either model's page: CI checks each against the other. */
   crossChecked:
     'The same model, written twice: CI replays every trace Quint’s simulator writes through the TypeScript model, and runs our checker’s shortest counterexample in Quint; each checks the other.',
+  /** Without JavaScript, a source box links to the source's own page, highlighted at build time. */
+  highlighted: 'Read it highlighted',
   plainText: 'Open the source as plain text',
+  backToExplainer: 'Back to the explainer',
+  /** The page of each source (`/executable-specs/<name>/`): its title and description. */
+  pages: {
+    model: {
+      title: 'The DNS control plane model in TypeScript',
+      description:
+        'The TypeScript model of the DNS control plane race that the explainer’s model checker explores in your browser, highlighted.',
+    },
+    quint: {
+      title: 'The DNS control plane model in Quint',
+      description:
+        'The same DNS control plane model written in Quint, the specification language, which CI checks against the TypeScript model.',
+    },
+    implementation: {
+      title: 'The DNS control plane implementation',
+      description:
+        'The TypeScript implementation of the DNS control plane that the explainer replays counterexamples against, highlighted.',
+    },
+  },
 } as const;
 
 /** The words of replayWords that only the build renders. */

@@ -2,11 +2,10 @@
  * The source files the explainer lets a reader open: the model that the checker runs, the same
  * model in Quint that CI checks it against, and the implementation that traces replay against.
  * Each is shown as it is in the repository and served beside the page, highlighted (`.json`,
- * fetched when the reader opens it) and as plain text (`.txt`, for readers without JavaScript):
- * too large to ride along with the page.
+ * fetched when the reader opens it), as plain text (`.txt`) and as a page of its own, highlighted
+ * (`sourcePagePath`, for readers without JavaScript): too large to ride along with the page.
  */
 import { readFileSync } from 'node:fs';
-import { sourceWords } from '../../content/interface/demo.ts';
 import { highlightedSource } from './class-highlighting.ts';
 import { highlightedQuint } from './quint-highlighting.ts';
 
@@ -47,24 +46,30 @@ export type ExplainerSourceName = keyof typeof explainerSources;
 /** The file's text, read from the repository (builds and tests run from its root). */
 export const sourceText = ({ path }: ExplainerSource): string => readFileSync(path, 'utf8');
 
-/**
- * The file as the island shows it: highlighted (Shiki for TypeScript, the site's own grammar for
- * Quint), and for either model first the sentence that CI checks each against the other. It rides
- * with the source, not the page, whose first round trip has no room for it.
- */
+/** The file highlighted: by Shiki for TypeScript, by the site's own grammar for Quint. */
 export async function highlighted(source: ExplainerSource): Promise<string> {
-  const html =
-    source.language === 'quint'
-      ? highlightedQuint(sourceText(source))
-      : await highlightedSource(sourceText(source));
-  return source.checkedAgainst === undefined
-    ? html
-    : `<p class="border-t border-line p-4 text-muted">${sourceWords.crossChecked}</p>${html}`;
+  return source.language === 'quint'
+    ? highlightedQuint(sourceText(source))
+    : await highlightedSource(sourceText(source));
 }
+
+/** Each source's page of its own beside the explainer, highlighted at build time, for readers without JavaScript. */
+export const sourcePagePath = (name: ExplainerSourceName) => `/executable-specs/${name}/` as const;
+
+/** The paths of all the sources' pages. */
+export const sourcePages = () =>
+  (Object.keys(explainerSources) as ExplainerSourceName[]).map(sourcePagePath);
 
 /** The `getStaticPaths` of the routes that serve the sources, one per file: `model.ts` and so on. */
 export const sourcePaths = () =>
   Object.values(explainerSources).map((file) => ({
     params: { source: file.served.slice(file.served.lastIndexOf('/') + 1) },
     props: { file },
+  }));
+
+/** The `getStaticPaths` of the sources' own pages: `/executable-specs/quint/` and so on. */
+export const sourcePagePaths = () =>
+  (Object.keys(explainerSources) as ExplainerSourceName[]).map((name) => ({
+    params: { name },
+    props: { name },
   }));

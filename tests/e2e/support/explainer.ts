@@ -1,9 +1,10 @@
 /** What the explainer's end-to-end specs share: where the demo is, how to open it, what it checks. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
-import { checkWords } from '../../../src/content/interface/demo.ts';
+import { checkWords, sourceWords } from '../../../src/content/interface/demo.ts';
 import {
   explainerSources,
+  sourcePagePath,
   sourceText,
   type ExplainerSourceName,
 } from '../../../src/lib/demo/sources.ts';
@@ -60,7 +61,7 @@ export async function expectNoSidewaysScroll(page: Page, width: number) {
 /**
  * A source file the explainer shows is the file in the repository: opened with the island running it
  * arrives highlighted by class (no inline style the policy would refuse), and without JavaScript its
- * box links to the plain text. `nested`: the file has its own box inside the one labelled `label`,
+ * box links to the source's own page, highlighted the same way, which links to the plain text. `nested`: the file has its own box inside the one labelled `label`,
  * which offers the model in two languages; opening it works with and without JavaScript.
  */
 export async function expectSourceReadable(
@@ -95,9 +96,22 @@ export async function expectSourceReadable(
   const plain = await context.newPage();
   await plain.goto(PAGE);
   const fallback = await open(demo(plain).locator('details', { hasText: label }));
+  // Without JavaScript the box leads to the source's own page, highlighted at build time by class,
+  await fallback.getByRole('link', { name: sourceWords.highlighted }).click();
+  await expect(plain).toHaveURL(new RegExp(`${sourcePagePath(name)}$`));
+  await expect(plain.locator('main pre code')).toContainText(firstDeclaration);
+  await expect(plain.locator('main pre .tok-keyword').first()).toBeVisible();
+  await expect(plain.locator('main pre .tok-comment').first()).toBeVisible();
+  await expect(plain.locator('main [style]')).toHaveCount(0);
+  expect(
+    await plain.locator('main pre .tok-keyword').first().evaluate(colour),
+    'keywords stand out on the source page too',
+  ).not.toBe(await plain.locator('main pre').evaluate(colour));
+  // which offers the file as it is in the repository, as plain text.
   const response = await plain.request.get(
-    (await fallback.getByRole('link').getAttribute('href')) ?? '',
+    (await plain.getByRole('link', { name: sourceWords.plainText }).getAttribute('href')) ?? '',
   );
+  expect(response.ok()).toBe(true);
   expect(await response.text()).toBe(source);
   await context.close();
 }
