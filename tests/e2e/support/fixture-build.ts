@@ -26,6 +26,7 @@ const projectRoot = resolve(import.meta.dirname, '../../..');
 const projectFiles = [
   'src',
   'scripts',
+  'specs',
   'public',
   'astro.config.mjs',
   'tailwind.config.ts',
