@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
 import { sha256Hash } from './src/build/built-site.ts';
 import { cspDirectives } from './src/lib/csp.ts';
-import { bodyLinksPlugin } from './src/lib/content-links.ts';
+import { bodyLinksPlugin } from './src/build/body-links-plugin.ts';
 import { buildPipeline } from './src/integrations/build-pipeline.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
 import { pageScriptLoader } from './src/scripts/page-script-loader.ts';

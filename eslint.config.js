@@ -47,10 +47,6 @@ const nodeModules = {
 const libBoundaryExceptions = [
   // Reads the explainer's model sources from disk for the build (the lab's area).
   'src/lib/demo/sources.ts',
-  // A Markdown plugin run by the build, naming files by their path on disk: belongs in src/build/.
-  'src/lib/content-links.ts',
-  // Reads the environment for the local inbox (the form's area).
-  'src/lib/contact/endpoint.ts',
 ];
 
 export default defineConfig(

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { LOCAL_INBOX_PORT } from './src/lib/contact/endpoint';
+import { LOCAL_INBOX_PORT } from './src/build/local-inbox.ts';
 import { chromiumArgs, systemChromium } from './scripts/find-browser';
 import { outDir } from './scripts/quality/build-output';
 

@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { adapters } from '../src/lib/contact/adapters.ts';
-import { LOCAL_INBOX_PORT } from '../src/lib/contact/endpoint.ts';
+import { LOCAL_INBOX_PORT } from '../src/build/local-inbox.ts';
 import { FIELD_LIMITS, graphemeCount, isBlank } from '../src/lib/contact/limits.ts';
 
 export interface InboxOptions {

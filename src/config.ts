@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { adapters, contactProviders } from './lib/contact/adapters.ts';
-import { LOCAL_INBOX_ENDPOINT } from './lib/contact/endpoint.ts';
+import { LOCAL_INBOX_ENDPOINT } from './build/local-inbox.ts';
 import { navLabels } from './content/interface/site.ts';
 import { pagePaths } from './lib/page-meta.ts';
 

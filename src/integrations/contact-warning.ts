@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { LOCAL_INBOX_ENDPOINT } from '../build/local-inbox.ts';
 import { endpointFix, endpointProblem } from '../lib/contact/endpoint.ts';
 
 /**
@@ -18,7 +19,7 @@ export function contactWarning({
     name: 'contact-warning',
     hooks: {
       'astro:build:done': ({ logger }) => {
-        const problem = endpointProblem(isLocalInbox ? undefined : endpoint);
+        const problem = endpointProblem(isLocalInbox ? undefined : endpoint, LOCAL_INBOX_ENDPOINT);
         if (!problem) return;
         const rule = '!'.repeat(72);
         const lines = ['The contact form is NOT wired for a public site.', problem, endpointFix];

@@ -1,12 +1,10 @@
 /**
  * The links of an MDX body, checked as the build reads it: the front matter's links are refused by
  * the schemas (./content-schemas.ts); this Markdown plugin (an mdast plugin of Sätteri, Astro's
- * Markdown processor, registered in astro.config.mjs) refuses the body's, so a `javascript:` or a
+ * Markdown processor, wired in by src/build/body-links-plugin.ts) refuses the body's, so a `javascript:` or a
  * protocol-relative link (`//evil.example`) fails the build instead of shipping. It names every bad
  * link of the file with its line and column, so one build shows all there is to fix.
  */
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isSiteOrHttpsHref } from './content-schemas.ts';
 
 /** A link a body may hold: a path on this site, an https: URL, an in-page anchor or a mailto: address. */
@@ -28,12 +26,11 @@ interface JsxElement extends Positioned {
 }
 
 /**
- * The plugin, made once per document (Sätteri calls the factory with the document's URL): it collects
- * the bad links of Markdown links, link definitions and literal `href`s on JSX elements, and fails the
- * document once all are read.
+ * The plugin for one document, `file` as its errors name it: it collects the bad links of Markdown
+ * links, link definitions and literal `href`s on JSX elements, and fails the document once all are
+ * read.
  */
-export function bodyLinksPlugin({ fileURL }: { fileURL: URL | undefined }) {
-  const file = fileURL ? relative(process.cwd(), fileURLToPath(fileURL)) : 'an MDX file';
+export function bodyLinksChecker(file: string) {
   const problems: string[] = [];
   const check = (href: string, node: Positioned) => {
     if (isBodyHref(href)) return;

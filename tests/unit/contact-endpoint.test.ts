@@ -1,10 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_INBOX_ENDPOINT } from '../../src/build/local-inbox.ts';
 import {
   endpointFix,
-  endpointProblem,
-  LOCAL_INBOX_ENDPOINT,
+  endpointProblem as endpointProblemWithInbox,
+  localInboxEndpoint,
+  localInboxPort,
 } from '../../src/lib/contact/endpoint.ts';
+
+const endpointProblem = (endpoint: string | undefined) =>
+  endpointProblemWithInbox(endpoint, LOCAL_INBOX_ENDPOINT);
 
 describe('the endpoint rule', () => {
   it('accepts a form service over https', () => {
@@ -23,6 +28,22 @@ describe('the endpoint rule', () => {
     ['https://127.0.0.1/f/local', /building machine/],
   ])('refuses %j', (endpoint, problem) => {
     expect(endpointProblem(endpoint)).toMatch(problem);
+  });
+});
+
+describe('the local inbox', () => {
+  it('listens on FORM_INBOX_PORT, else on 4399, and the form posts there', () => {
+    expect(localInboxPort('4412')).toBe(4412);
+    expect(localInboxPort(' 4412\n')).toBe(4412);
+    expect(localInboxPort(undefined)).toBe(4399);
+    expect(localInboxPort('  ')).toBe(4399);
+    expect(localInboxEndpoint(4412)).toBe('http://localhost:4412/f/local');
+  });
+
+  it('is named in the problem of a form without a service', () => {
+    expect(endpointProblemWithInbox(undefined, localInboxEndpoint(4412))).toContain(
+      'http://localhost:4412/f/local',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it, vi } from 'vitest';
-import { endpointProblem, LOCAL_INBOX_ENDPOINT } from '../../src/lib/contact/endpoint.ts';
+import { LOCAL_INBOX_ENDPOINT } from '../../src/build/local-inbox.ts';
+import { endpointProblem } from '../../src/lib/contact/endpoint.ts';
 import { contactWarning } from '../../src/integrations/contact-warning.ts';
 
 type BuildDone = (options: { logger: AstroIntegrationLogger }) => void;
@@ -16,7 +17,7 @@ describe('the contact build warning', () => {
   it('says loudly, and how to fix it, when the form posts to the local inbox', () => {
     const [warning, ...more] = warningsFor({ endpoint: LOCAL_INBOX_ENDPOINT, isLocalInbox: true });
     expect(more).toEqual([]);
-    expect(warning).toContain(endpointProblem(undefined));
+    expect(warning).toContain(endpointProblem(undefined, LOCAL_INBOX_ENDPOINT));
     expect(warning).toContain(LOCAL_INBOX_ENDPOINT);
     expect(warning).toContain('Set PUBLIC_CONTACT_ENDPOINT');
   });
@@ -24,7 +25,7 @@ describe('the contact build warning', () => {
   it('says the same rule as the deploy guard for an endpoint a deploy would refuse', () => {
     const endpoint = 'http://forms.example/f/abcdwxyz';
     const [warning] = warningsFor({ endpoint, isLocalInbox: false });
-    expect(warning).toContain(endpointProblem(endpoint));
+    expect(warning).toContain(endpointProblem(endpoint, LOCAL_INBOX_ENDPOINT));
   });
 
   it('stays quiet when a real endpoint is configured', () => {

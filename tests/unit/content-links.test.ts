@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { bodyHrefRule, bodyLinksPlugin, isBodyHref } from '../../src/lib/content-links.ts';
+import { bodyHrefRule, bodyLinksChecker, isBodyHref } from '../../src/lib/content-links.ts';
 
 const at = (line: number, column: number) => ({ position: { start: { line, column } } });
 
@@ -37,8 +35,7 @@ describe('links in an MDX body', () => {
   });
 
   it('names the file, the line and the column of every bad link, then fails the document', () => {
-    const fileURL = pathToFileURL(join(process.cwd(), 'src/content/pages/thanks.mdx'));
-    const plugin = bodyLinksPlugin({ fileURL });
+    const plugin = bodyLinksChecker('src/content/pages/thanks.mdx');
     expect(plugin.options).toEqual({ position: true });
     plugin.link({ url: '/spotlights/', ...at(3, 1) });
     plugin.link({ url: 'javascript:alert(1)', ...at(12, 6) });
@@ -62,10 +59,10 @@ describe('links in an MDX body', () => {
   });
 
   it('lets a document with good links through, and starts afresh for each document', () => {
-    const first = bodyLinksPlugin({ fileURL: undefined });
+    const first = bodyLinksChecker('an MDX file');
     first.link({ url: 'javascript:x', ...at(1, 1) });
     expect(() => first.after()).toThrow(/an MDX file:1:1/);
-    const second = bodyLinksPlugin({ fileURL: undefined });
+    const second = bodyLinksChecker('an MDX file');
     second.link({ url: '#top', ...at(1, 1) });
     expect(() => second.after()).not.toThrow();
   });

@@ -11,7 +11,7 @@ import {
   type Inbox,
   type StoredSubmission,
 } from '../../scripts/form-inbox.ts';
-import { LOCAL_INBOX_PORT } from '../../src/lib/contact/endpoint.ts';
+import { LOCAL_INBOX_PORT } from '../../src/build/local-inbox.ts';
 import { FIELD_LIMITS } from '../../src/lib/contact/limits.ts';
 
 let inbox: Inbox;

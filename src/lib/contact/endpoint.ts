@@ -7,18 +7,18 @@
  */
 
 const DEFAULT_LOCAL_INBOX_PORT = 4399;
-const buildEnv: Record<string, string | undefined> =
-  typeof process === 'undefined' ? {} : process.env;
 
 /**
- * Where the form posts when no service is configured: the inbox server that `npm start` runs, on
- * FORM_INBOX_PORT when set. The build and the inbox read the same variable, so a second checkout can
- * build, serve and test beside the first without posting to its inbox.
+ * The port of the inbox server that `npm start` runs, from FORM_INBOX_PORT's value when set (the
+ * caller reads the environment: src/build/local-inbox.ts). The build and the inbox read the same
+ * variable, so a second checkout can build, serve and test beside the first without posting to its
+ * inbox.
  */
-export const LOCAL_INBOX_PORT = Number(
-  buildEnv.FORM_INBOX_PORT?.trim() || DEFAULT_LOCAL_INBOX_PORT,
-);
-export const LOCAL_INBOX_ENDPOINT = `http://localhost:${LOCAL_INBOX_PORT}/f/local`;
+export const localInboxPort = (formInboxPort: string | undefined): number =>
+  Number(formInboxPort?.trim() || DEFAULT_LOCAL_INBOX_PORT);
+
+/** Where the form posts when no service is configured: the local inbox on that port. */
+export const localInboxEndpoint = (port: number): string => `http://localhost:${port}/f/local`;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -26,11 +26,17 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const configuredEndpoint = (value: string | undefined): string | undefined =>
   value?.trim() || undefined;
 
-/** What is wrong with the endpoint for a public site, or undefined when it will do. */
-export function endpointProblem(endpoint: string | undefined): string | undefined {
+/**
+ * What is wrong with the endpoint for a public site, or undefined when it will do; `localInbox` is
+ * where the form posts without one (named in the problem).
+ */
+export function endpointProblem(
+  endpoint: string | undefined,
+  localInbox: string,
+): string | undefined {
   const value = configuredEndpoint(endpoint);
   if (!value) {
-    return `PUBLIC_CONTACT_ENDPOINT is not set: the form posts to the local inbox (${LOCAL_INBOX_ENDPOINT}), which runs only beside \`npm start\` or \`npm run dev\`; deployed, every message would be lost.`;
+    return `PUBLIC_CONTACT_ENDPOINT is not set: the form posts to the local inbox (${localInbox}), which runs only beside \`npm start\` or \`npm run dev\`; deployed, every message would be lost.`;
   }
   let url: URL;
   try {
