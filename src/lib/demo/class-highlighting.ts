@@ -45,6 +45,9 @@ export function highlightedSource(source: string): Promise<string> {
   return codeToHtml(source, {
     lang: 'ts',
     theme,
+    // Shiki stops tokenizing a line after 500 ms by default, so a build on a busy machine left part of
+    // a line unhighlighted and two builds of one tree differed. The source is ours and small: no limit.
+    tokenizeTimeLimit: 0,
     transformers: [classHighlighting, sourceBox],
   });
 }
