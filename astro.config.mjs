@@ -5,13 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { site } from './src/config.ts';
-import { cspDirectives, sha256Source } from './src/lib/csp.ts';
+import { sha256Hash } from './src/build/built-site.ts';
+import { cspDirectives } from './src/lib/csp.ts';
 import { bodyLinksPlugin } from './src/lib/content-links.ts';
+import { buildPipeline } from './src/integrations/build-pipeline.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
-import { cspMeta } from './src/integrations/csp-meta.ts';
-import { pageCss } from './src/integrations/page-css.ts';
-import { scriptsAfterPaint } from './src/integrations/scripts-after-paint.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
 import { pageScriptLoader } from './src/scripts/page-script-loader.ts';
 import { themeScript } from './src/scripts/theme.ts';
 import { outDir } from './scripts/quality/build-output.ts';
@@ -30,10 +28,8 @@ export default defineConfig({
     sitemap({
       filter: (page) => !unlistedPaths.includes(new URL(page).pathname),
     }),
-    pageCss(),
-    scriptsAfterPaint(),
-    cspMeta(),
-    securityHeaders(),
+    // The reference build of tests/e2e/css-pruning.spec.ts keeps the whole stylesheet on every page.
+    buildPipeline({ pruneCss: process.env.SITE_CSS !== 'full' }),
     contactWarning(site.contact),
   ],
   markdown: {
@@ -46,11 +42,7 @@ export default defineConfig({
     csp: {
       directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
       scriptDirective: {
-        hashes: [
-          await sha256Source(themeScript),
-          await sha256Source(webFontScript),
-          await sha256Source(pageScriptLoader),
-        ],
+        hashes: [sha256Hash(themeScript), sha256Hash(webFontScript), sha256Hash(pageScriptLoader)],
       },
     },
   },

@@ -1,18 +1,25 @@
 /**
  * `npm run bench:checker`: how fast the checker runs in Node, and the budgets the explainer
  * page promises. Each timing is the fastest of a few runs after a warm-up run: the figures
- * describe the optimised code, not the JIT warming up or a neighbour borrowing the CPU.
+ * describe the optimised code, not the JIT warming up or a neighbour borrowing the CPU. It also
+ * times Quint's simulator on the same model (specs/acme_clouddb.qnt) and bounds, and prints the
+ * ratio.
  */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { check, type CheckResult } from '../src/lib/checker/bfs.ts';
 import { simulate } from '../src/lib/checker/simulate.ts';
 import {
   defaultParameters,
   dnsControlPlane,
+  labParameters,
   parameterBounds,
   type DnsParameters,
   type DnsState,
 } from '../src/lib/models/dns-control-plane.ts';
 import { staleDeployScheduler } from '../src/lib/models/stale-deploy.ts';
+import { instanceName, simulate as quintSimulate, simulationFigures } from './quint.ts';
 
 const RUNS = 3;
 const WALKS = 100_000;
@@ -124,6 +131,56 @@ console.table(
     'shortest hit': result.shortestViolation?.trace.steps.length ?? '-',
   })),
 );
+
+// Quint's simulator (TypeScript backend) on the same model and bounds: the fixed instances, so
+// that every sample runs to its full length on both sides and samples compare one for one.
+const QUINT_SAMPLES = 300;
+const QUINT_DEPTH = 30;
+const OUR_SAMPLES = 20_000;
+console.log(
+  '\nQuint simulator against ours: the spec specs/acme_clouddb.qnt and the TypeScript model, samples of %d steps',
+  QUINT_DEPTH,
+);
+const quintRows = [];
+for (const parameters of [defaultParameters, labParameters].map((set) => ({
+  ...set,
+  fixed: true,
+}))) {
+  const itfPath = join(tmpdir(), `bench-${instanceName(parameters)}.itf.json`);
+  const run = await quintSimulate({
+    main: instanceName(parameters),
+    seed: 1,
+    samples: QUINT_SAMPLES,
+    steps: QUINT_DEPTH,
+    itfPath,
+    verbosity: 2,
+  });
+  rmSync(itfPath, { force: true });
+  const figures = simulationFigures(run.output);
+  const quintSamplesPerSecond = (QUINT_SAMPLES / figures.ms) * 1000;
+  const quintStepsPerSecond = quintSamplesPerSecond * (figures.averageStates - 1);
+  const ours = timed(() =>
+    simulate(dnsControlPlane(parameters), { walks: OUR_SAMPLES, maxDepth: QUINT_DEPTH, seed: 1 }),
+  );
+  const oursSamplesPerSecond = (OUR_SAMPLES / ours.ms) * 1000;
+  const oursStepsPerSecond = (ours.result.steps / ours.ms) * 1000;
+  quintRows.push({
+    'parameter set': label(parameters),
+    'Quint samples/s': count(quintSamplesPerSecond),
+    'ours samples/s': count(oursSamplesPerSecond),
+    'Quint steps/s': count(quintStepsPerSecond),
+    'ours steps/s': count(oursStepsPerSecond),
+    'ours ÷ Quint': `${count(oursStepsPerSecond / quintStepsPerSecond)}×`,
+    'Quint process ms': count(run.elapsedMs),
+  });
+}
+console.log(
+  '(Quint: %d samples, its own simulation time, not its start-up; ours: %s samples, fastest of %d runs)',
+  QUINT_SAMPLES,
+  count(OUR_SAMPLES),
+  RUNS,
+);
+console.table(quintRows);
 
 const isDefault = (parameters: DnsParameters, fixed: boolean) =>
   parameters.deployers === defaultParameters.deployers &&

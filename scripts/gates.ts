@@ -34,7 +34,7 @@ const problems = [
   ...[...budget.problems, ...images.problems].map((p) => `budget ${p}`),
   ...glyphs.map(
     (p) =>
-      `glyph  ${p.route}: ${p.missing.map((c) => `"${c}" U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} not in the font subset (add to src/lib/font-subset.ts, npm run fonts)`,
+      `glyph  ${p.route}: ${p.missing.map((c) => `"${c}" U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} not in the font subset (add to src/build/font-subset.ts, npm run fonts)`,
   ),
 ];
 const budgetProblems = budget.problems.length + images.problems.length;

@@ -2,6 +2,8 @@
  * Serves a built site the way a static host does: directory indexes, a redirect to the trailing-slash
  * URL, the site's 404 page, and the headers of `_headers` (Netlify / Cloudflare Pages format), so that
  * tests see the CSP and caching rules a visitor gets. Loopback only; not a production server.
+ * As `host: 'gzip'` it serves as GitHub Pages does instead: gzip, never brotli, no `_headers`, and
+ * a ten-minute cache lifetime for every file.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -39,8 +41,21 @@ const compressible = new Set([
   '.svg',
 ]);
 
-function encode(body: Buffer, acceptEncoding: string): { body: Buffer; encoding?: 'br' | 'gzip' } {
-  if (/\bbr\b/.test(acceptEncoding)) return { body: brotliCompressSync(body), encoding: 'br' };
+/**
+ * How a host serves the build: `brotli` as Netlify and Cloudflare Pages do (brotli where the browser
+ * takes it, the headers of `_headers`), `gzip` as GitHub Pages does (gzip only, no `_headers`,
+ * `Cache-Control: max-age=600`).
+ */
+export type HostKind = 'brotli' | 'gzip';
+export const HOST_KINDS: readonly HostKind[] = ['brotli', 'gzip'];
+
+function encode(
+  body: Buffer,
+  acceptEncoding: string,
+  host: HostKind,
+): { body: Buffer; encoding?: 'br' | 'gzip' } {
+  if (host === 'brotli' && /\bbr\b/.test(acceptEncoding))
+    return { body: brotliCompressSync(body), encoding: 'br' };
   if (/\bgzip\b/.test(acceptEncoding)) return { body: gzipSync(body), encoding: 'gzip' };
   return { body };
 }
@@ -55,16 +70,20 @@ async function isFile(path: string): Promise<boolean> {
 export interface StaticServerOptions {
   root: string;
   port: number;
-  host?: string;
+  /** The address to listen on. */
+  address?: string;
+  host?: HostKind;
 }
 
 export async function startStaticServer({
   root,
   port,
-  host = '127.0.0.1',
+  address = '127.0.0.1',
+  host = 'brotli',
 }: StaticServerOptions): Promise<Server> {
   const siteRoot = resolve(root);
-  const headersSource = await readFile(join(siteRoot, '_headers'), 'utf8').catch(() => '');
+  const headersSource =
+    host === 'brotli' ? await readFile(join(siteRoot, '_headers'), 'utf8').catch(() => '') : '';
   const rules = parseHeadersFile(headersSource);
 
   const server = createServer(async (request, response) => {
@@ -100,7 +119,7 @@ export async function startStaticServer({
 
     const raw = await readFile(served).catch(() => Buffer.from('Not found'));
     const { body, encoding } = compressible.has(extname(served))
-      ? encode(raw, String(request.headers['accept-encoding'] ?? ''))
+      ? encode(raw, String(request.headers['accept-encoding'] ?? ''), host)
       : { body: raw };
     const headers: Record<string, string> = {
       'content-type': contentTypes[extname(served)] ?? 'application/octet-stream',
@@ -109,6 +128,8 @@ export async function startStaticServer({
       // A whole file is sent in one piece, as a CDN sends it, not in chunks.
       'content-length': String(body.length),
     };
+    // GitHub Pages lets browsers and CDNs keep every file for ten minutes.
+    if (host === 'gzip') headers['cache-control'] = 'max-age=600';
     for (const rule of rules) {
       if (rule.pattern.test(url.pathname))
         for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
@@ -119,14 +140,17 @@ export async function startStaticServer({
 
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
-    server.listen(port, host, ready);
+    server.listen(port, address, ready);
   });
   return server;
 }
 
-// `node scripts/static-server.ts <root> <port>`: a server in a process of its own, as the audit needs.
+// `node scripts/static-server.ts <root> <port> [brotli|gzip]`: a server in a process of its own, as
+// the audit needs.
 if (import.meta.main) {
-  const [root = 'dist', port = '4340'] = process.argv.slice(2);
-  await startStaticServer({ root, port: Number(port) });
-  console.log(`serving ${root}/ on port ${port}`);
+  const [root = 'dist', port = '4340', host = 'brotli'] = process.argv.slice(2);
+  if (!HOST_KINDS.includes(host as HostKind))
+    throw new Error(`host: ${HOST_KINDS.join(' or ')}, not ${host}`);
+  await startStaticServer({ root, port: Number(port), host: host as HostKind });
+  console.log(`serving ${root}/ on port ${port} as a ${host} host`);
 }

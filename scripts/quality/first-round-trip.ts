@@ -1,13 +1,14 @@
 /**
  * What each page's document costs on the wire, as the local server sends it to a browser: the
- * brotli body plus the response's status line and headers. A new connection's first round trip
+ * compressed body (brotli, or gzip as a `gzip` host sends it) plus the response's status line and
+ * headers. A new connection's first round trip
  * carries ten TCP segments, 14,600 bytes; a document that needs more waits a whole round trip for
  * its tail, and the audit's simulated slow network holds the first paint until the document is
  * complete.
  */
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startStaticServer } from '../static-server.ts';
+import { type HostKind, startStaticServer } from '../static-server.ts';
 import type { BuiltPage } from './build-output.ts';
 
 /** Ten segments of 1,460 bytes: the initial congestion window of RFC 6928, which the audit simulates. */
@@ -35,8 +36,9 @@ function sentBytes(port: number, path: string): Promise<number> {
 export async function measureSent(
   outDir: string,
   pages: BuiltPage[],
+  host: HostKind = 'brotli',
 ): Promise<Map<string, number>> {
-  const server = await startStaticServer({ root: outDir, port: 0 });
+  const server = await startStaticServer({ root: outDir, port: 0, host });
   try {
     const { port } = server.address() as AddressInfo;
     const sent = new Map<string, number>();

@@ -1,9 +1,9 @@
 /**
  * Glyph gate: every character a built page draws in the sans face is in the site's Inter subset
- * (src/lib/font-subset.ts). Code blocks use the system's monospace face and are not checked.
+ * (src/build/font-subset.ts). Code blocks use the system's monospace face and are not checked.
  */
 import { parse } from 'node-html-parser';
-import { missingGlyphs } from '../../src/lib/font-subset.ts';
+import { missingGlyphs } from '../../src/build/font-subset.ts';
 import type { BuiltPage } from './build-output.ts';
 
 export interface GlyphProblem {

@@ -1,22 +1,15 @@
 /**
  * Puts an island's parts in place when it mounts: markup only the island uses, which the build
- * moves out of the page into a file with the stylesheet that styles it (src/lib/island-parts.ts
+ * moves out of the page into a file with the stylesheet that styles it (src/build/passes/island-parts.ts
  * says why and how). Where the build has not moved them (the dev server), the parts are taken
  * from their templates in the page.
  */
-export const ISLAND_PART_ATTRIBUTE = 'data-island-part';
-/** On the island's root: empty in the source, the parts file's URL once the build has moved them. */
-export const ISLAND_PARTS_ATTRIBUTE = 'data-island-parts';
-/**
- * On the island's root: the stylesheet for the page with its parts in place. It holds every rule of
- * the page's inline one too, in the same order, so it adds the parts' rules without reordering any.
- */
-export const ISLAND_STYLESHEET_ATTRIBUTE = 'data-island-stylesheet';
-
-/** The parts file: each part's markup by name. */
-export interface IslandPartsFile {
-  parts: Record<string, string>;
-}
+import {
+  ISLAND_PART_ATTRIBUTE,
+  ISLAND_PARTS_ATTRIBUTE,
+  ISLAND_STYLESHEET_ATTRIBUTE,
+  type IslandPartsFile,
+} from '../lib/island-parts.ts';
 
 async function fetchPartsFile(url: string): Promise<IslandPartsFile> {
   const response = await fetch(url);

@@ -48,9 +48,3 @@ export function cspDirectives({
     "object-src 'none'",
   ];
 }
-
-/** `'sha256-…'` source expression for an inline script, as the browser computes it. */
-export async function sha256Source(source: string): Promise<`sha256-${string}`> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(source));
-  return `sha256-${Buffer.from(digest).toString('base64')}`;
-}

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import faviconSvg from '../../public/favicon.svg?raw';
 import { lightScheme } from '../lib/brand';
 import { appleTouchIcon } from '../lib/icons';
-import { svgToPng } from '../lib/raster';
+import { svgToPng } from '../build/raster';
 
 export const GET: APIRoute = () =>
   new Response(svgToPng(faviconSvg, appleTouchIcon.size, lightScheme.accent), {

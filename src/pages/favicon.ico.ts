@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import faviconSvg from '../../public/favicon.svg?raw';
 import { encodeIco, faviconIco } from '../lib/icons';
-import { svgToPng } from '../lib/raster';
+import { svgToPng } from '../build/raster';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import faviconSvg from '../../public/favicon.svg?raw';
 import { manifestIconSizes } from '../lib/icons';
-import { svgToPng } from '../lib/raster';
+import { svgToPng } from '../build/raster';
 
 export const getStaticPaths = (() =>
   manifestIconSizes.map((size) => ({

@@ -11,9 +11,10 @@ import {
   ISLAND_PART_ATTRIBUTE,
   ISLAND_STYLESHEET_ATTRIBUTE,
   type IslandPartsFile,
-} from '../../src/client/island-parts.ts';
+} from '../../src/lib/island-parts.ts';
 import { check } from '../../src/lib/checker/bfs.ts';
 import { traceHash } from '../../src/lib/demo/shared-trace.ts';
+import { explainerSources } from '../../src/lib/demo/sources.ts';
 import {
   ACTION_WORDS,
   defaultParameters,
@@ -184,7 +185,35 @@ test('the model’s source is there to read, highlighted by class, and as plain 
   page,
   browser,
 }) => {
-  await expectSourceReadable(page, browser, { name: 'model', label: sourceWords.readModel });
+  await expectSourceReadable(page, browser, {
+    name: 'model',
+    label: sourceWords.readModel,
+    nested: true,
+  });
+});
+
+test('the same model in Quint is offered in the same box, highlighted, with and without JavaScript', async ({
+  page,
+  browser,
+}) => {
+  // Axe checks the contrast of every highlighted token of the spec, which takes a while.
+  test.setTimeout(120_000);
+  await expectSourceReadable(page, browser, {
+    name: 'quint',
+    label: sourceWords.readModel,
+    nested: true,
+  });
+  // The box offers both languages, and the Quint source arrives saying that CI checks each model
+  // against the other.
+  const box = demo(page).locator('details', { hasText: sourceWords.readModel });
+  await expect(box.locator(':scope > summary')).toHaveText(
+    `${sourceWords.readModel} ${sourceWords.inTwoLanguages(sourceWords.languages.typescript, sourceWords.languages.quint)}`,
+  );
+  await expect(
+    box.locator(`details[data-source="${explainerSources.quint.served}.json"]`),
+  ).toContainText(sourceWords.crossChecked);
+  // Its tokens keep their contrast in both schemes, as the TypeScript's do.
+  await expectAccessibleInBothSchemes(page);
 });
 
 test('no demo script is fetched before the visitor reaches the demo', async ({ page }) => {
@@ -395,10 +424,12 @@ test('the demo in use has no WCAG 2.2 AA violation in either scheme', async ({ p
   await demo(page).getByRole('button', { name: traceWords.nextLabel }).click();
   await demo(page).getByRole('button', { name: randomWords.run }).click();
   await expect(demo(page).locator('[data-random-history] tbody tr')).toHaveCount(1);
-  await demo(page)
-    .locator('details', { hasText: sourceWords.readModel })
-    .locator('summary')
+  const sources = demo(page).locator('details', { hasText: sourceWords.readModel });
+  await sources.locator(':scope > summary').click();
+  await sources
+    .locator(`details[data-source="${explainerSources.model.served}.json"] > summary`)
     .click();
+  await expect(sources.locator('pre .tok-keyword').first()).toBeVisible();
   await expectAccessibleInBothSchemes(page);
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { checkGlyphs } from '../../scripts/quality/glyphs';
-import { makeSansSubset, missingGlyphs, sansSubset } from '../../src/lib/font-subset';
+import { makeSansSubset, missingGlyphs, sansSubset } from '../../src/build/font-subset';
 
 describe('the web font subset', () => {
   it('is the file npm run fonts makes from the declared characters and weights', async () => {

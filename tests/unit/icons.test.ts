@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { person, site } from '../../src/config';
 import { encodeIco, manifestIconPath, webManifest } from '../../src/lib/icons';
-import { svgToPng } from '../../src/lib/raster';
+import { svgToPng } from '../../src/build/raster';
 import { pngSize } from '../e2e/support/seo-output';
 
 const favicon = readFileSync('public/favicon.svg', 'utf8');

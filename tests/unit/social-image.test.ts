@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { lightScheme } from '../../src/lib/brand';
-import { renderSocialCard } from '../../src/lib/social-image';
+import { renderSocialCard } from '../../src/build/social-image';
 import { pngSize } from '../e2e/support/seo-output';
 
 it('draws a 1200×630 PNG for a page, also with a long title and letters beyond ASCII', async () => {

@@ -152,7 +152,13 @@ export const randomWords = /* @__PURE__ */ merged(randomPanelWords, islandRandom
 
 export const sourceWords = {
   readModel: 'Read the model:',
-  lines: (count: string) => `(${count} lines of TypeScript)`,
+  languages: { typescript: 'TypeScript', quint: 'Quint' },
+  lines: (count: string, language: string) => `(${count} lines of ${language})`,
+  /** After the label of the box that offers the same model in two languages. */
+  inTwoLanguages: (first: string, second: string) => `in ${first} or ${second}`,
+  /** Above either model's source, fetched with it: says that CI checks each against the other. */
+  crossChecked:
+    'The same model, written twice: CI replays every trace Quint’s simulator writes through the TypeScript model, and runs our checker’s shortest counterexample in Quint; each checks the other.',
   plainText: 'Open the source as plain text',
 } as const;
 

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { socialImageSlug, sectionOf } from '../../lib/seo';
 import { getSitePages } from '../../lib/site-pages';
-import { renderSocialCard } from '../../lib/social-image';
+import { renderSocialCard } from '../../build/social-image';
 
 export const getStaticPaths = (async () =>
   (await getSitePages()).map(({ path, title }) => ({

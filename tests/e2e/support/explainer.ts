@@ -1,6 +1,6 @@
 /** What the explainer's end-to-end specs share: where the demo is, how to open it, what it checks. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { checkWords } from '../../../src/content/interface/demo.ts';
 import {
   explainerSources,
@@ -60,21 +60,28 @@ export async function expectNoSidewaysScroll(page: Page, width: number) {
 /**
  * A source file the explainer shows is the file in the repository: opened with the island running it
  * arrives highlighted by class (no inline style the policy would refuse), and without JavaScript its
- * box links to the plain text.
+ * box links to the plain text. `nested`: the file has its own box inside the one labelled `label`,
+ * which offers the model in two languages; opening it works with and without JavaScript.
  */
 export async function expectSourceReadable(
   page: Page,
   browser: Browser,
-  { name, label }: { name: ExplainerSourceName; label: string },
+  { name, label, nested = false }: { name: ExplainerSourceName; label: string; nested?: boolean },
 ) {
   const source = sourceText(explainerSources[name]);
-  const firstExport = /^export .+$/m.exec(source)?.[0] ?? '';
-  expect(firstExport, `${name} exports something to look for`).not.toBe('');
+  const firstDeclaration = /^(export|module) .+$/m.exec(source)?.[0] ?? '';
+  expect(firstDeclaration, `${name} declares something to look for`).not.toBe('');
+  const open = async (outer: Locator) => {
+    await outer.locator(':scope > summary').click();
+    if (!nested) return outer;
+    const inner = outer.locator(`details[data-source="${explainerSources[name].served}.json"]`);
+    await inner.locator(':scope > summary').click();
+    return inner;
+  };
 
   await openDemo(page);
-  const box = demo(page).locator('details', { hasText: label });
-  await box.locator('summary').click();
-  await expect(box.locator('pre code')).toContainText(firstExport);
+  const box = await open(demo(page).locator('details', { hasText: label }));
+  await expect(box.locator('pre code')).toContainText(firstDeclaration);
   const keyword = box.locator('pre .tok-keyword').first();
   await expect(keyword).toBeVisible();
   await expect(box.locator('[style]')).toHaveCount(0);
@@ -87,8 +94,7 @@ export async function expectSourceReadable(
   const context = await browser.newContext({ javaScriptEnabled: false });
   const plain = await context.newPage();
   await plain.goto(PAGE);
-  const fallback = demo(plain).locator('details', { hasText: label });
-  await fallback.locator('summary').click();
+  const fallback = await open(demo(plain).locator('details', { hasText: label }));
   const response = await plain.request.get(
     (await fallback.getByRole('link').getAttribute('href')) ?? '',
   );

@@ -68,6 +68,27 @@ function linkDependencies(work: string): void {
   }
 }
 
+/** How long a worker waits for another to finish building the fixture it needs too. */
+const OTHER_BUILD_WAIT_MS = 180_000;
+
+/**
+ * Waits while another worker builds the same fixture (it holds `<cached>.lock`), so that two workers
+ * needing one fixture build it once. The lock goes when the process that took it exits.
+ */
+function waitForOtherBuild(cached: string, resultFile: string): void {
+  const lock = `${cached}.lock`;
+  const start = Date.now();
+  while (!existsSync(resultFile) && Date.now() - start < OTHER_BUILD_WAIT_MS) {
+    try {
+      mkdirSync(lock);
+      process.once('exit', () => rmSync(lock, { recursive: true, force: true }));
+      return;
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
 /**
  * `files` maps paths relative to the project root to their new content; `env` adds build-time
  * settings, such as the `PUBLIC_*` variables of src/config.ts.
@@ -83,6 +104,7 @@ export function buildFixture(
     .slice(0, 16);
   const cached = join(tmpdir(), `blltprf-fixture-${key}`);
   const resultFile = join(cached, 'fixture-result.json');
+  waitForOtherBuild(cached, resultFile);
   if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as FixtureBuild;
 
   const work = mkdtempSync(join(tmpdir(), 'blltprf-build-'));

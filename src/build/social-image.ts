@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import satori, { type Font } from 'satori';
 import { personFullName, site } from '../config';
-import { lightScheme as colour } from './brand';
-import { faviconSvgDataUri } from './icons';
+import { lightScheme as colour } from '../lib/brand';
+import { faviconSvgDataUri } from '../lib/icons';
 import { svgToPng } from './raster';
-import { fitText, SOCIAL_IMAGE } from './seo';
+import { fitText, SOCIAL_IMAGE } from '../lib/seo';
 
 export interface SocialCard {
   title: string;

@@ -1,9 +1,8 @@
 import type { APIRoute } from 'astro';
-import { highlightedSource } from '../../lib/demo/class-highlighting';
-import { sourcePaths, sourceText, type ExplainerSource } from '../../lib/demo/sources';
+import { highlighted, sourcePaths, type ExplainerSource } from '../../lib/demo/sources';
 
 export const getStaticPaths = sourcePaths;
 
 /** A source file, highlighted at build time; the explainer's island fetches it when a reader opens it. */
 export const GET: APIRoute<{ file: ExplainerSource }> = async ({ props }) =>
-  Response.json({ html: await highlightedSource(sourceText(props.file)) });
+  Response.json({ html: await highlighted(props.file) });

@@ -1,36 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadScriptsAfterPaint, moduleScriptUrls } from '../../src/lib/page-scripts';
 import {
   PAGE_SCRIPT_ATTRIBUTE,
   PAGE_SCRIPT_RAN_ATTRIBUTE,
   pageScriptLoader,
 } from '../../src/scripts/page-script-loader';
-
-const page = (body: string) =>
-  `<!DOCTYPE html><html lang="en"><head><script>theme()</script><script type="application/ld+json">{}</script></head><body>${body}</body></html>`;
-const moduleScript = (src: string) => `<script type="module" src="${src}"></script>`;
-
-describe('loadScriptsAfterPaint', () => {
-  const options = { loader: 'LOAD()', attribute: 'data-later' };
-
-  it('swaps each of Astro’s module scripts for the loader, with the URL in its attribute', () => {
-    const html = page(
-      `<form></form>${moduleScript('/_astro/form.1.js')}<p></p>${moduleScript('/_astro/a.js?x=1&amp;y=2')}`,
-    );
-    expect(moduleScriptUrls(html)).toEqual(['/_astro/form.1.js', '/_astro/a.js?x=1&amp;y=2']);
-    expect(loadScriptsAfterPaint(html, options)).toBe(
-      page(
-        '<form></form><script data-later="/_astro/form.1.js">LOAD()</script><p></p><script data-later="/_astro/a.js?x=1&amp;y=2">LOAD()</script>',
-      ),
-    );
-  });
-
-  it('leaves inline scripts, structured data and a page without module scripts as they are', () => {
-    const html = page('<p>No script here.</p>');
-    expect(moduleScriptUrls(html)).toEqual([]);
-    expect(loadScriptsAfterPaint(html, options)).toBe(html);
-  });
-});
 
 describe('pageScriptLoader', () => {
   afterEach(() => vi.unstubAllGlobals());

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/build/built-site.ts';
 import {
   cssMatchedBy,
   cssUsedBy,
-  keepsItsMarkup,
-  markupInJson,
-  markupOf,
-  restylePage,
-} from '../../src/lib/page-css.ts';
+  namesIn,
+  namesInDocument,
+  namesInJson,
+  withoutRegisteredFallbacks,
+} from '../../../src/build/css-pruning.ts';
 
 const css = [
   '.card{padding:1rem}',
@@ -29,10 +30,13 @@ const page = (style: string, policy = `style-src 'self' 'sha256-old='`) =>
 
 describe('cssUsedBy', () => {
   it('keeps the rules whose classes the markup or a script uses, and drops the rest', () => {
-    const kept = cssUsedBy(css, [
-      markupOf(page(css)),
-      'el.classList.add("is-sending"); row.append(document.createElement("td"))',
-    ]);
+    const kept = cssUsedBy(
+      css,
+      new Set([
+        ...namesInDocument(parseHtml(page(css))),
+        ...namesIn('el.classList.add("is-sending"); row.append(document.createElement("td"))'),
+      ]),
+    );
     expect(kept).toContain('.card{');
     expect(kept).toContain('.lg\\:max-w-\\[22rem\\]{');
     expect(kept).toContain('.is-sending{');
@@ -43,7 +47,7 @@ describe('cssUsedBy', () => {
   });
 
   it('keeps rules that test attributes browsers and scripts set, and the font faces', () => {
-    const kept = cssUsedBy(css, ['<p class="text-fg">x</p>']);
+    const kept = cssUsedBy(css, new Set(namesInDocument(parseHtml('<p class="text-fg">x</p>'))));
     expect(kept).toContain('[hidden]');
     expect(kept).toContain('[data-theme=dark]');
     expect(kept).toContain('@font-face');
@@ -55,14 +59,14 @@ describe('cssUsedBy', () => {
     const json = JSON.stringify({
       html: '<pre class="text-fg"><span class="card">&lt;x&gt;</span></pre>',
     });
-    const kept = cssUsedBy(css, [markupInJson(json)]);
+    const kept = cssUsedBy(css, new Set(namesInJson(json)));
     expect(kept).toContain('.card{');
     expect(kept).toContain('.text-fg{');
     expect(kept).not.toContain('.unused');
   });
 
-  it('does not count the classes of the stylesheet itself as used', () => {
-    const kept = cssUsedBy(css, [markupOf(page(css))]);
+  it('does not count the classes of the stylesheet or the policy as used', () => {
+    const kept = cssUsedBy(css, new Set(namesInDocument(parseHtml(page(css)))));
     expect(kept).not.toContain('.unused');
   });
 });
@@ -74,8 +78,12 @@ describe('cssMatchedBy', () => {
     <ul class="space-y-4"><li>a</li><li>b</li></ul>
     <details><summary>More</summary><pre><code class="kw">x</code></pre></details>
     <a class="btn" href="/">Go</a></body></html>`;
-  const kept = (rule: string, pages = [staticPage]) =>
-    cssMatchedBy(`${rule}{color:red}`, pages) !== '';
+  const kept = (rule: string, pages = [staticPage]) => {
+    const documents = pages.map(parseHtml);
+    // What the inline scripts name, as css-per-route.ts gathers it.
+    const scriptNames = new Set(namesIn('document.documentElement.classList.add("scripted")'));
+    return cssMatchedBy(`${rule}{color:red}`, documents, scriptNames) !== '';
+  };
 
   it('keeps a rule only where its elements stand as the selector says', () => {
     expect(kept('.prose :where(p):not(:where([class~=not-prose],[class~=not-prose] *))')).toBe(
@@ -112,39 +120,27 @@ describe('cssMatchedBy', () => {
   });
 });
 
-describe('keepsItsMarkup', () => {
-  it('holds for inline scripts that set classes and attributes, not for script files or markup writers', () => {
-    const withScript = (script: string) => `<html><head>${script}</head><body></body></html>`;
-    expect(keepsItsMarkup(withScript('<script>document.body.classList.add("x")</script>'))).toBe(
-      true,
+describe('withoutRegisteredFallbacks', () => {
+  const registered =
+    '@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}@property --tw-font-weight{syntax:"*";inherits:false}';
+  const fallback = (values: string) =>
+    `@layer properties{@supports (not (margin-trim:block)){*,:before{${values}}}}`;
+
+  it('drops a block that only repeats the registered initial values, and the layer it leaves empty', () => {
+    const css = `${registered}${fallback('--tw-border-style:solid;--tw-font-weight:initial')}.b{border-style:var(--tw-border-style)}`;
+    expect(withoutRegisteredFallbacks(css)).toBe(
+      `${registered}.b{border-style:var(--tw-border-style)}`,
     );
-    expect(
-      keepsItsMarkup(withScript('<script type="application/ld+json">{"a":"append("}</script>')),
-    ).toBe(true);
-    expect(keepsItsMarkup(withScript('<script type="module" src="/a.js"></script>'))).toBe(false);
-    expect(
-      keepsItsMarkup(withScript('<script>el.append(document.createElement("p"))</script>')),
-    ).toBe(false);
-    expect(keepsItsMarkup(withScript('<script>el.innerHTML = "<p>x</p>"</script>'))).toBe(false);
   });
 
-  it('holds for a page with island parts, whose script files wait for the island stylesheet', () => {
-    const page = (script: string) =>
-      `<html><head>${script}</head><body><div data-island-parts></div></body></html>`;
-    const loader = '<script type="module" src="/loader.js"></script>';
-    expect(keepsItsMarkup(page(loader), { hasIslandParts: true })).toBe(true);
-    expect(
-      keepsItsMarkup(page(`${loader}<script>el.append(document.createElement("p"))</script>`), {
-        hasIslandParts: true,
-      }),
-      'an inline script runs before the island stylesheet',
-    ).toBe(false);
-  });
-});
-
-describe('restylePage', () => {
-  it('replaces the text of each stylesheet and nothing else', () => {
-    const html = restylePage(page(css), () => '.card{padding:1rem}');
-    expect(html).toBe(page('.card{padding:1rem}'));
+  it('keeps a block that sets anything else: another value, an unregistered property, a real property', () => {
+    for (const values of [
+      '--tw-border-style:dashed',
+      '--tw-other:0',
+      '--tw-border-style:solid;color:red',
+    ]) {
+      const css = `${registered}${fallback(values)}`;
+      expect(withoutRegisteredFallbacks(css), values).toBe(css);
+    }
   });
 });
