@@ -1,6 +1,7 @@
 /**
  * `npm run bench:checker`: how fast the checker runs in Node, and the budgets the explainer
- * page promises. Each timing is the fastest of a few runs after a warm-up run: the figures
+ * page promises; with `-- --browser`, also the largest set checked on the built page in Chromium
+ * (scripts/bench-browser.ts). Each timing is the fastest of a few runs after a warm-up run: the figures
  * describe the optimised code, not the JIT warming up or a neighbour borrowing the CPU. It also
  * times Quint's simulator on the same model (specs/acme_clouddb.qnt) and bounds, and prints the
  * ratio.
@@ -19,6 +20,7 @@ import {
   type DnsState,
 } from '../src/lib/models/dns-control-plane.ts';
 import { staleDeployScheduler } from '../src/lib/models/stale-deploy.ts';
+import { printBrowserChecks } from './bench-browser.ts';
 import { instanceName, simulate as quintSimulate, simulationFigures } from './quint.ts';
 
 const RUNS = 3;
@@ -30,6 +32,7 @@ const budgets = {
   defaultExhaustMs: 100,
   largestStatesPerSecond: 1_000_000,
   simulationStepsPerSecond: 1_000_000,
+  browserLargestMs: 2_000,
 };
 
 const range = ({ min, max }: { readonly min: number; readonly max: number }) =>
@@ -211,5 +214,14 @@ console.log(
 if (uniformRun) {
   console.log(
     `${verdict(uniformRun.stepsPerSecond >= budgets.simulationStepsPerSecond)} random simulation: ${count(uniformRun.stepsPerSecond)} steps/s (budget ${count(budgets.simulationStepsPerSecond)})`,
+  );
+}
+
+if (process.argv.includes('--browser')) {
+  await printBrowserChecks(
+    largestRow.parameters,
+    largestRow.result.states,
+    label(largestRow.parameters),
+    budgets.browserLargestMs,
   );
 }
