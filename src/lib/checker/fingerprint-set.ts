@@ -17,15 +17,15 @@ export class FingerprintSet {
     return this.#size;
   }
 
-  has([high, low]: Fingerprint): boolean {
-    return this.#keys[2 * this.#slotOf(high, low)] !== FREE;
+  has(fingerprint: Fingerprint): boolean {
+    return this.#keys[2 * this.#slotOf(fingerprint[0], fingerprint[1])] !== FREE;
   }
 
   /** Adds the fingerprint; true when it was not in the set before. */
-  add([high, low]: Fingerprint): boolean {
+  add(fingerprint: Fingerprint): boolean {
     // Grow at half full, so that probe runs stay short.
     if (this.#size * 4 >= this.#keys.length) this.#grow();
-    return this.#insert(high, low);
+    return this.#insert(fingerprint[0], fingerprint[1]);
   }
 
   #insert(high: number, low: number): boolean {

@@ -154,6 +154,11 @@ const CANONICAL_PLANS: readonly Plan[] = Array.from(
   }),
 );
 
+/** The checker's plan lists: the first n canonical plans, one array shared by every state with n. */
+const PLANS_UP_TO = Array.from({ length: replayBounds.plans.max + 1 }, (_, count) =>
+  CANONICAL_PLANS.slice(0, count),
+);
+
 export const canonicalPlan = (index: number): Plan => CANONICAL_PLANS[index]!;
 
 export function initialState(parameters: DnsParameters): DnsState {
@@ -315,7 +320,7 @@ export function dnsControlPlane(parameters: DnsParameters): Spec<DnsState> {
     next: (state) => {
       const index = state.plans.length;
       if (index >= checked.plans) return none;
-      return [{ ...state, plans: [...state.plans, CANONICAL_PLANS[index]!] }];
+      return [{ ...state, plans: PLANS_UP_TO[index + 1]! }];
     },
   };
   const deployerActions = Array.from({ length: checked.deployers }, (_, deployer) =>
@@ -391,23 +396,24 @@ function fingerprinter({ deployers, plans }: DnsParameters): (state: DnsState) =
   const planRadix = plans + 1;
   const storedRadix = 2 ** plans;
   // Each deployer deploys each plan at most once, so no epoch exceeds deployers × plans.
-  const lockRadix = 1 + deployers * deployers * plans;
-  const lockCode = ({ holder, epoch }: Lock) =>
-    holder === GENESIS ? 0 : 1 + (epoch - 1) * deployers + holder;
+  const lockRadix = 1 + deployers * (deployers * plans + 1);
+  // Genesis (holder -1, epoch 0) codes as 0, without a branch.
+  const lockCode = (lock: Lock) => lock.epoch * deployers + lock.holder + 1;
+  const deployerRadix = planRadix * lockRadix * planRadix * planRadix;
+  // A deployer's digits do not wait for the previous deployer's, so the multiplications overlap.
+  const deployerCode = ({ nextPlan, view }: Deployer) =>
+    ((nextPlan * lockRadix + lockCode(view.lock)) * planRadix + view.root + 1) * planRadix +
+    view.rollback +
+    1;
   const pair: [number, number] = [0, 0];
   return (state) => {
-    let shared = state.plans.length;
-    shared = shared * storedRadix + state.stored;
-    shared = shared * planRadix + state.root + 1;
-    shared = shared * planRadix + state.rollback + 1;
-    shared = shared * lockRadix + lockCode(state.lock);
+    const records =
+      ((state.plans.length * storedRadix + state.stored) * planRadix + state.root + 1) * planRadix +
+      state.rollback +
+      1;
+    const shared = records * lockRadix + lockCode(state.lock);
     let local = 0;
-    for (const { nextPlan, view } of state.deployers) {
-      local = local * planRadix + nextPlan;
-      local = local * lockRadix + lockCode(view.lock);
-      local = local * planRadix + view.root + 1;
-      local = local * planRadix + view.rollback + 1;
-    }
+    for (const deployer of state.deployers) local = local * deployerRadix + deployerCode(deployer);
     pair[0] = shared;
     pair[1] = local;
     return pair;
