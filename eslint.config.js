@@ -40,15 +40,6 @@ const nodeModules = {
   group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'module', 'url', 'crypto'],
   message: 'Browser code cannot use Node modules.',
 };
-/**
- * Files under src/lib that still break its rule, in areas other engineers own; each is to move out
- * (its Node or DOM part into src/build/ or src/client/) and leave this list.
- */
-const libBoundaryExceptions = [
-  // Reads the explainer's model sources from disk for the build (the lab's area).
-  'src/lib/demo/sources.ts',
-];
-
 export default defineConfig(
   globalIgnores([
     'dist/',
@@ -104,7 +95,6 @@ export default defineConfig(
   {
     name: 'src/lib: pure TypeScript, no import from src/client, no DOM, no disk',
     files: ['src/lib/**'],
-    ignores: libBoundaryExceptions,
     rules: {
       'no-restricted-globals': [
         'error',

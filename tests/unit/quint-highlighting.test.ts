@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { highlightedQuint, quintTokens } from '../../src/lib/demo/quint-highlighting.ts';
-import { explainerSources, highlighted, sourcePaths } from '../../src/lib/demo/sources.ts';
+import { highlighted } from '../../src/build/explainer-sources.ts';
+import { explainerSources, sourcePaths } from '../../src/lib/demo/sources.ts';
 
 const SPEC = readFileSync('specs/acme_clouddb.qnt', 'utf8');
 

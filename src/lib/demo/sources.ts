@@ -4,11 +4,8 @@
  * Each is shown as it is in the repository and served beside the page, highlighted (`.json`,
  * fetched when the reader opens it), as plain text (`.txt`) and as a page of its own, highlighted
  * (`sourcePagePath`, for readers without JavaScript): too large to ride along with the page.
+ * Reading and highlighting them is the build's work: src/build/explainer-sources.ts.
  */
-import { readFileSync } from 'node:fs';
-import { highlightedSource } from './class-highlighting.ts';
-import { highlightedQuint } from './quint-highlighting.ts';
-
 export type SourceLanguage = 'typescript' | 'quint';
 
 export interface ExplainerSource {
@@ -42,16 +39,6 @@ export const explainerSources = {
 } as const satisfies Record<string, ExplainerSource>;
 
 export type ExplainerSourceName = keyof typeof explainerSources;
-
-/** The file's text, read from the repository (builds and tests run from its root). */
-export const sourceText = ({ path }: ExplainerSource): string => readFileSync(path, 'utf8');
-
-/** The file highlighted: by Shiki for TypeScript, by the site's own grammar for Quint. */
-export async function highlighted(source: ExplainerSource): Promise<string> {
-  return source.language === 'quint'
-    ? highlightedQuint(sourceText(source))
-    : await highlightedSource(sourceText(source));
-}
 
 /** Each source's page of its own beside the explainer, highlighted at build time, for readers without JavaScript. */
 export const sourcePagePath = (name: ExplainerSourceName) => `/executable-specs/${name}/` as const;

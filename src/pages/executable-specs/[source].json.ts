@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { highlighted, sourcePaths, type ExplainerSource } from '../../lib/demo/sources';
+import { highlighted } from '../../build/explainer-sources';
+import { sourcePaths, type ExplainerSource } from '../../lib/demo/sources';
 
 export const getStaticPaths = sourcePaths;
 

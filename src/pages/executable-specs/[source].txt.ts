@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { sourcePaths, sourceText, type ExplainerSource } from '../../lib/demo/sources';
+import { sourceText } from '../../build/explainer-sources';
+import { sourcePaths, type ExplainerSource } from '../../lib/demo/sources';
 
 export const getStaticPaths = sourcePaths;
 

@@ -2,10 +2,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { checkWords, sourceWords } from '../../../src/content/interface/demo.ts';
+import { sourceText } from '../../../src/build/explainer-sources.ts';
 import {
   explainerSources,
   sourcePagePath,
-  sourceText,
   type ExplainerSourceName,
 } from '../../../src/lib/demo/sources.ts';
 import { defaultParameters, dnsControlPlane } from '../../../src/lib/models/dns-control-plane.ts';
