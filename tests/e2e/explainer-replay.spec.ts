@@ -40,6 +40,16 @@ const replay = (page: Page) => demo(page).locator('[data-replay]');
 const replayStatus = (page: Page) => replay(page).locator('[data-replay-status]');
 const replaySteps = (page: Page) => replay(page).locator('[data-replay-steps] > li');
 const fixToggle = (page: Page) => replay(page).getByRole('button', { name: replayWords.fix });
+/** The box that replays a trace file, its text box, its button and what it says. */
+const fileReplay = (page: Page) => {
+  const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
+  return {
+    file,
+    box: file.getByLabel(replayWords.fileLabel),
+    run: file.getByRole('button', { name: replayWords.fileRun }),
+    fileStatus: file.locator('[data-file-status]'),
+  };
+};
 
 const counterexample = shortestCounterexample();
 const length = counterexample.trace.steps.length;
@@ -178,14 +188,12 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
 }) => {
   test.setTimeout(90_000);
   await openDemo(page);
-  const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
+  const { file, box, run, fileStatus } = fileReplay(page);
   await file.locator('summary').click();
-  const box = file.getByLabel(replayWords.fileLabel);
-  const fileStatus = file.locator('[data-file-status]');
 
   const malformed = '{"vars": ["rootRecord"], "states": [{"rootRecord": {"#bigint": "one"}}]}';
   await box.fill(malformed);
-  await file.getByRole('button', { name: replayWords.fileRun }).click();
+  await run.click();
   await expect(fileStatus).toHaveText(
     sentence(replayWords.fileRefused, /states\[0\]\.rootRecord: .+/),
   );
@@ -194,7 +202,7 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   await expect(demo(page).locator('[data-trace-heading]')).toHaveText(traceWords.builtHeading);
 
   await box.fill('not json');
-  await file.getByRole('button', { name: replayWords.fileRun }).click();
+  await run.click();
   await expect(fileStatus).toHaveText(sentence(replayWords.fileRefused, /not JSON: .+/));
 
   // A longer trace with other parameters.
@@ -202,7 +210,7 @@ test('a pasted ITF trace replays; a malformed one is refused with the reason and
   const other = shortestCounterexample(parameters);
   const written = stringifyItf(dnsTraceToItf({ parameters, trace: other.trace }, 'from a test'));
   await box.fill(JSON.stringify(JSON.parse(written)));
-  await file.getByRole('button', { name: replayWords.fileRun }).click();
+  await run.click();
   await expect(fileStatus).toHaveText('');
   await expect(demo(page).locator('[data-trace-heading]')).toHaveText(replayWords.fileTraceHeading);
   await expect(steps(page)).toHaveCount(other.trace.steps.length);
@@ -218,11 +226,8 @@ test('the replay box reads a trace the workshop’s spec writes, and refuses dee
 }, testInfo) => {
   test.setTimeout(90_000);
   await openDemo(page);
-  const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
+  const { file, box, run, fileStatus } = fileReplay(page);
   await file.locator('summary').click();
-  const box = file.getByLabel(replayWords.fileLabel);
-  const fileStatus = file.locator('[data-file-status]');
-  const run = file.getByRole('button', { name: replayWords.fileRun });
 
   await box.fill(JSON.stringify(workshopTrace()));
   await run.click();
@@ -281,12 +286,12 @@ test('the replay is keyboard operable and has no WCAG 2.2 AA violation', async (
   await expect(fixToggle(page)).toBeFocused();
   await page.keyboard.press('Space');
   await expect(replayStatus(page)).toContainText(replayWords.withFix);
-  const file = replay(page).locator('details', { hasText: replayWords.fileHeading });
+  const { file, box, run, fileStatus } = fileReplay(page);
   await file.locator('summary').focus();
   await page.keyboard.press('Enter');
-  await file.getByLabel(replayWords.fileLabel).fill('[]');
-  await file.getByRole('button', { name: replayWords.fileRun }).press('Enter');
-  await expect(file.locator('[data-file-status]')).not.toBeEmpty();
+  await box.fill('[]');
+  await run.press('Enter');
+  await expect(fileStatus).not.toBeEmpty();
   await expectAccessibleInBothSchemes(page);
 });
 

@@ -7,7 +7,14 @@
  * the TypeScript checker becomes a Quint `run`: each step the action the checker took, followed by
  * the state it reached, for `quint test` to execute.
  */
-import { ACTION_TAKEN, NONDET_PICKS, type ItfState, type ItfTrace, type ItfValue } from '../itf.ts';
+import {
+  ACTION_TAKEN,
+  attempt,
+  NONDET_PICKS,
+  type ItfState,
+  type ItfTrace,
+  type ItfValue,
+} from '../itf.ts';
 import {
   actionIndex,
   DEPLOYER_NAMES,
@@ -21,13 +28,13 @@ import {
   type DnsActionKind,
   type DnsParameters,
   type DnsState,
-  type Plan,
 } from '../models/dns-control-plane.ts';
 import {
   actionOf,
   dnsTraceToItf,
   GHOST_ACTION,
   LOCK_NAME,
+  readQuintAction,
   ROLLBACK_NAME,
   ROOT_NAME,
   STATE_VARS,
@@ -35,17 +42,14 @@ import {
 } from '../models/dns-control-plane-itf.ts';
 import type { Transition } from '../checker/spec.ts';
 
-/** The actions of the Quint spec, by the names `mbt::actionTaken` gives them. */
-const QUINT_ACTIONS: Readonly<Record<string, DnsActionKind>> = {
-  generate_plan: 'GeneratePlan',
-  sync: 'Sync',
-  deploy: 'Deploy',
-  backoff: 'Backoff',
-  cleanup: 'Cleanup',
+/** The spec's action for each of the model's, as a `run` calls it (and `mbt::actionTaken` names it). */
+const QUINT_NAMES: Readonly<Record<DnsActionKind, string>> = {
+  GeneratePlan: 'generate_plan',
+  Sync: 'sync',
+  Deploy: 'deploy',
+  Backoff: 'backoff',
+  Cleanup: 'cleanup',
 };
-const QUINT_NAMES = Object.fromEntries(
-  Object.entries(QUINT_ACTIONS).map(([name, kind]) => [kind, name]),
-) as Readonly<Record<DnsActionKind, string>>;
 
 /** Where Quint and the TypeScript model first part: a step, one variable, and its two values. */
 export interface QuintMismatch {
@@ -74,33 +78,6 @@ function variable(state: ItfState, name: string): ItfValue | undefined {
   if (name in state) return state[name];
   const key = Object.keys(state).find((candidate) => candidate.endsWith(`::${name}`));
   return key === undefined ? undefined : state[key];
-}
-
-/** A value as one line of text, the same for equal values: sets and maps sorted, records by field. */
-export function canonical(value: ItfValue | undefined): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value !== 'object') return String(value);
-  switch (value.kind) {
-    case 'list':
-      return `[${value.items.map(canonical).join(', ')}]`;
-    case 'tuple':
-      return `(${value.items.map(canonical).join(', ')})`;
-    case 'set':
-      return `{${value.items.map(canonical).sort().join(', ')}}`;
-    case 'map':
-      return `{${value.entries
-        .map(([key, item]) => `${canonical(key)} -> ${canonical(item)}`)
-        .sort()
-        .join(', ')}}`;
-    case 'record':
-      return `{ ${Object.keys(value.fields)
-        .sort()
-        .map((field) => `${field}: ${canonical(value.fields[field])}`)
-        .join(', ')} }`;
-    case 'unserializable':
-      return value.text;
-  }
 }
 
 const recordsOf = (value: ItfValue | undefined) =>
@@ -149,7 +126,7 @@ function firstDifference(
   for (const name of STATE_VARS) {
     if (name === GHOST_ACTION && !withAction) continue;
     const [a, b] = [variable(quint, name), typescript[name]];
-    if (canonical(a) !== canonical(b)) return { variable: name, ...apart(a, b) };
+    if (comparable(a) !== comparable(b)) return { variable: name, ...apart(a, b) };
   }
   return undefined;
 }
@@ -160,8 +137,8 @@ function apart(
   b: ItfValue | undefined,
 ): { quint: string; typescript: string } {
   if (typeof a !== 'object' || a.kind !== 'set' || typeof b !== 'object' || b.kind !== 'set')
-    return { quint: canonical(a), typescript: canonical(b) };
-  const [mine, theirs] = [a, b].map((set) => new Set(set.items.map(canonical)));
+    return { quint: comparable(a), typescript: comparable(b) };
+  const [mine, theirs] = [a, b].map((set) => new Set(set.items.map((item) => comparable(item))));
   const only = (items: Set<string>, other: Set<string>) =>
     `{${[...items].filter((item) => !other.has(item)).join(', ')}, …}`;
   return { quint: only(mine!, theirs!), typescript: only(theirs!, mine!) };
@@ -170,40 +147,17 @@ function apart(
 const fieldsOf = (value: ItfValue | undefined): Readonly<Record<string, ItfValue>> =>
   typeof value === 'object' && value.kind === 'record' ? value.fields : {};
 
-/** The plan Quint's planner wrote, from the step's `ghost_action`. */
-function generatedPlan(state: ItfState): Plan | undefined {
-  const fields = fieldsOf(fieldsOf(variable(state, GHOST_ACTION))['value']);
-  const weights = new Map(
-    (() => {
-      const value = fields['weights'];
-      return typeof value === 'object' && value.kind === 'map' ? value.entries : [];
-    })().map(([ip, weight]) => [String(ip), Number(weight)]),
-  );
-  const ips = fields['ips'];
-  if (typeof fields['plan_id'] !== 'string' || typeof ips !== 'object' || ips.kind !== 'set')
-    return undefined;
-  return {
-    id: fields['plan_id'],
-    loadBalancers: ips.items.map((ip) => ({
-      ip: String(ip),
-      weight: weights.get(String(ip)) ?? 0,
-    })),
-  };
-}
-
-/** The action Quint took to reach `state`, as the TypeScript model's action. */
-function quintAction(state: ItfState): { action?: DnsAction; text: string } {
-  const taken = String(variable(state, ACTION_TAKEN) ?? '');
-  const kind = QUINT_ACTIONS[taken];
-  const pick = fieldsOf(fieldsOf(variable(state, NONDET_PICKS))['d']);
-  const name = pick['tag'] === 'Some' ? String(pick['value']) : '';
-  const text = name === '' ? taken : `${taken}(${name})`;
-  if (kind === 'GeneratePlan') {
-    const plan = generatedPlan(state);
-    return plan === undefined ? { text } : { action: { kind, plan }, text };
-  }
-  const deployer = DEPLOYER_NAMES.indexOf(name as (typeof DEPLOYER_NAMES)[number]);
-  return kind === undefined || deployer === -1 ? { text } : { action: { kind, deployer }, text };
+/** The action Quint took to reach `state`, as the TypeScript model's action, read as the site reads it. */
+function quintAction(
+  state: ItfState,
+  parameters: DnsParameters,
+  planCount: number,
+): { action?: DnsAction; text: string } {
+  const taken = String(state[ACTION_TAKEN] ?? '');
+  const pick = fieldsOf(fieldsOf(state[NONDET_PICKS])['d']);
+  const text = pick['tag'] === 'Some' ? `${taken}(${String(pick['value'])})` : taken;
+  const read = attempt(() => readQuintAction(state, 'state', parameters, planCount));
+  return read.ok && read.value.action !== 'Init' ? { action: read.value.action, text } : { text };
 }
 
 /**
@@ -233,7 +187,7 @@ export function replayQuintTrace(trace: ItfTrace, parameters: DnsParameters): Qu
   let current = initial;
   for (const [index, state] of trace.states.entries()) {
     if (index === 0) continue;
-    const { action, text } = quintAction(state);
+    const { action, text } = quintAction(state, parameters, current.plans.length);
     const result = action === undefined ? undefined : step(parameters, current, action);
     if (action === undefined || result === undefined || isRefusal(result)) {
       // The TypeScript model cannot take the step: the state it stays in shows how far apart they are.
@@ -266,27 +220,36 @@ function brokenAt({ trace }: DnsTrace): number | undefined {
 
 // The other way: a trace of the TypeScript model as a Quint run.
 
-/** A value as a Quint expression: the same value, written as Quint reads it. */
-export function quintExpression(value: ItfValue): string {
+/**
+ * A value as a Quint expression: the same value, written as Quint reads it. `inOrder` writes set
+ * items, map entries and record fields sorted, so that two equal values read the same and a
+ * comparison can be of text.
+ */
+export function quintExpression(value: ItfValue, inOrder = false): string {
+  const written = (item: ItfValue) => quintExpression(item, inOrder);
+  const listed = (items: string[]) => (inOrder ? items.sort() : items).join(', ');
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value !== 'object') return String(value);
   switch (value.kind) {
     case 'list':
-      return `[${value.items.map(quintExpression).join(', ')}]`;
+      return `[${value.items.map(written).join(', ')}]`;
     case 'tuple':
-      return `(${value.items.map(quintExpression).join(', ')})`;
+      return `(${value.items.map(written).join(', ')})`;
     case 'set':
-      return `Set(${value.items.map(quintExpression).join(', ')})`;
+      return `Set(${listed(value.items.map(written))})`;
     case 'map':
-      return `Map(${value.entries.map(([key, item]) => `${quintExpression(key)} -> ${quintExpression(item)}`).join(', ')})`;
+      return `Map(${listed(value.entries.map(([key, item]) => `${written(key)} -> ${written(item)}`))})`;
     case 'record':
-      return `{ ${Object.entries(value.fields)
-        .map(([field, item]) => `${field}: ${quintExpression(item)}`)
-        .join(', ')} }`;
+      return `{ ${listed(Object.entries(value.fields).map(([field, item]) => `${field}: ${written(item)}`))} }`;
     case 'unserializable':
+      if (inOrder) return value.text;
       throw new RangeError(`Quint has no expression for ${value.text}`);
   }
 }
+
+/** A value as a comparison reads it: equal values, equal text. */
+const comparable = (value: ItfValue | undefined) =>
+  value === undefined ? 'nothing' : quintExpression(value, true);
 
 /** One step of a Quint run: the action to take, and what the state must then be. */
 export interface QuintStep {

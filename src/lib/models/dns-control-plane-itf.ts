@@ -335,7 +335,7 @@ function claimed(value: ItfValue, path: string): string {
     : itfFailure(`${path}.value`, `expected the tuple (holder, epoch), found ${show(tuple)}`);
 }
 
-interface ReadAction {
+export interface ReadAction {
   readonly action: DnsAction | 'Init';
   /** The fields of `ghost_action` whose claims to check, with their path. */
   readonly fields?: Fields;
@@ -375,7 +375,8 @@ const QUINT_ACTIONS: Readonly<Record<string, DnsActionKind | 'Init'>> = {
   gc: 'Cleanup',
 };
 
-function readQuintAction(
+/** The action of a state Quint's `--mbt` wrote, from `mbt::actionTaken` and `mbt::nondetPicks`. */
+export function readQuintAction(
   state: ItfState,
   path: string,
   parameters: DnsParameters,
