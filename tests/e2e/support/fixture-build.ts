@@ -118,14 +118,13 @@ export function buildFixture(
     writeFileSync(join(work, path), content);
   }
 
-  const run = spawnSync('npx', ['astro', 'build'], {
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'build-site.ts')], {
     cwd: work,
     encoding: 'utf8',
     env: {
       ...process.env,
       ...env,
       ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_OUT_DIR: 'dist',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
     },
