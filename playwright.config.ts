@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 4330);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Builds the copies of the site that tests change (tests/e2e/support/fixture-build.ts), once per run.
+  globalSetup: './tests/e2e/support/fixture-builder.ts',
   // One folder per build under test, so runs against different builds never delete each other's traces.
   outputDir: `test-results/${outDir}`,
   fullyParallel: true,

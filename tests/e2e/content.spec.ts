@@ -188,7 +188,7 @@ test.describe('editing content', () => {
   test('one new spotlight file appears on the index, on its own page and in the sitemap', async ({
     page,
   }) => {
-    const build = buildFixture({ [newSpotlight.file]: newSpotlight.source });
+    const build = await buildFixture({ [newSpotlight.file]: newSpotlight.source });
     expect(build.ok, build.output).toBe(true);
     const index = readFileSync(join(build.outDir, 'spotlights/index.html'), 'utf8');
     expect(index).toContain('href="/spotlights/fixture-raft/"');
@@ -202,10 +202,10 @@ test.describe('editing content', () => {
     );
   });
 
-  test('a scaffolded draft stays out of the build, and builds once its draft line is removed', () => {
+  test('a scaffolded draft stays out of the build, and builds once its draft line is removed', async () => {
     const workshop = scaffoldEntry('workshop', 'Draft workshop');
     const spotlight = scaffoldEntry('spotlight', 'Published scaffold');
-    const build = buildFixture({
+    const build = await buildFixture({
       [workshop.path]: workshop.source,
       [spotlight.path]: spotlight.source.replace(/^draft: true\n/m, ''),
     });
@@ -221,7 +221,7 @@ test.describe('editing content', () => {
     );
   });
 
-  test('a source that names no writing file fails the build, naming the file, the field and the name', () => {
+  test('a source that names no writing file fails the build, naming the file, the field and the name', async () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
     const { sources } = readEntry('spotlights', 'aztec-governance');
     const named = sources[0]?.id ?? 'a source';
@@ -229,18 +229,18 @@ test.describe('editing content', () => {
       new RegExp(`^  - ${named}$`, 'm'),
       '  - no-such-write-up',
     );
-    const build = buildFixture({ [path]: broken });
+    const build = await buildFixture({ [path]: broken });
     expect(build.ok).toBe(false);
     expect(build.output).toContain(`${path}: sources names "no-such-write-up"`);
   });
 
-  test('a mistake in a file fails the build and names the file and the field', () => {
+  test('a mistake in a file fails the build and names the file and the field', async () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
     const broken = readFileSync(path, 'utf8').replace(
       /^year: 2025$/m,
       `year: ${new Date().getFullYear() + 3}`,
     );
-    const build = buildFixture({ [path]: broken });
+    const build = await buildFixture({ [path]: broken });
     expect(build.ok).toBe(false);
     expect(build.output).toContain('aztec-governance');
     expect(build.output).toMatch(/year: \d{4} at the latest/);
@@ -253,40 +253,40 @@ test.describe('content that must not build', () => {
   const workshopFile = 'src/content/workshops/devconf-cz-2026.mdx';
   const workshop = readFileSync(workshopFile, 'utf8');
   const withDate = (date: string) => workshop.replace(/^date: .*$/m, `date: ${date}`);
-  const expectFailure = (files: Record<string, string>) => {
-    const build = buildFixture(files);
+  const expectFailure = async (files: Record<string, string>) => {
+    const build = await buildFixture(files);
     expect(build.ok, build.output).toBe(false);
     return build.output;
   };
 
-  test('a bare year as a date, and a javascript: link, name the file and both fields', () => {
+  test('a bare year as a date, and a javascript: link, name the file and both fields', async () => {
     const source = withDate('2026').replace(/\n---\n/, '\nlink: "javascript:alert(1)"\n---\n');
-    const output = expectFailure({ [workshopFile]: source });
+    const output = await expectFailure({ [workshopFile]: source });
     expect(output).toContain(workshopFile);
     expect(output).toMatch(/^\s*date: .*YYYY-MM-DD/m);
     expect(output).toMatch(/^\s*link: .*https:\/\//m);
   });
 
   for (const date of ['2026-02-30', '06/19/2026']) {
-    test(`date: ${date} names the file and the field`, () => {
-      const output = expectFailure({ [workshopFile]: withDate(date) });
+    test(`date: ${date} names the file and the field`, async () => {
+      const output = await expectFailure({ [workshopFile]: withDate(date) });
       expect(output).toContain(workshopFile);
       expect(output).toMatch(/^\s*date: .*YYYY-MM-DD/m);
     });
   }
 
-  test('a call to action to javascript: names the file and the field', () => {
+  test('a call to action to javascript: names the file and the field', async () => {
     const heroFile = 'src/content/home/hero.mdx';
     const hero = readFileSync(heroFile, 'utf8').replace(
       /^(cta: \{.*href: )[^ }]+/m,
       '$1"javascript:alert(1)"',
     );
-    const output = expectFailure({ [heroFile]: hero });
+    const output = await expectFailure({ [heroFile]: hero });
     expect(output).toContain(heroFile);
     expect(output).toMatch(/^\s*cta\.href: .*"\/"/m);
   });
 
-  test('a javascript:, a protocol-relative and a plain http link in a body name the file and their lines', () => {
+  test('a javascript:, a protocol-relative and a plain http link in a body name the file and their lines', async () => {
     const thanksFile = 'src/content/pages/thanks.mdx';
     const lines = readFileSync(thanksFile, 'utf8').trimEnd().split('\n');
     const bad = [
@@ -295,7 +295,7 @@ test.describe('content that must not build', () => {
       '[plain]: http://plain.example/',
       'See [plain] and [the agenda](#agenda).',
     ];
-    const output = expectFailure({ [thanksFile]: [...lines, '', ...bad, ''].join('\n') });
+    const output = await expectFailure({ [thanksFile]: [...lines, '', ...bad, ''].join('\n') });
     const lineOf = (text: string) => lines.length + 2 + bad.indexOf(text);
     expect(output).toContain(`${thanksFile}:${lineOf(bad[0] ?? '')}:6: "javascript:alert(1)"`);
     expect(output).toContain(`${thanksFile}:${lineOf(bad[1] ?? '')}:1: "//evil.example/"`);
@@ -306,18 +306,18 @@ test.describe('content that must not build', () => {
     expect(output).not.toContain(': "#agenda":');
   });
 
-  test('a figure that is only a zero-width space names the file and the field', () => {
+  test('a figure that is only a zero-width space names the file and the field', async () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
     const { metrics } = readEntry('spotlights', 'aztec-governance');
     const figure = metrics[0]?.value ?? 'a figure';
     const broken = readFileSync(path, 'utf8').replace(`value: "${figure}"`, 'value: "\\u200B"');
     expect(broken).not.toBe(readFileSync(path, 'utf8'));
-    const output = expectFailure({ [path]: broken });
+    const output = await expectFailure({ [path]: broken });
     expect(output).toContain('aztec-governance');
     expect(output).toMatch(/metrics\.0\.value: must not be empty/);
   });
 
-  test('a source listed twice names the file, the field and the source', () => {
+  test('a source listed twice names the file, the field and the source', async () => {
     const path = 'src/content/spotlights/aztec-governance.mdx';
     const [source] = readEntry('spotlights', 'aztec-governance').sources;
     if (!source) throw new Error('no source to repeat');
@@ -325,12 +325,12 @@ test.describe('content that must not build', () => {
       `  - ${source.id}\n`,
       `  - ${source.id}\n  - ${source.id}\n`,
     );
-    const output = expectFailure({ [path]: broken });
+    const output = await expectFailure({ [path]: broken });
     expect(output).toContain('aztec-governance');
     expect(output).toContain(`sources.1: names "${source.id}" a second time`);
   });
 
-  test('two home sections with one order name both files and the number', () => {
+  test('two home sections with one order name both files and the number', async () => {
     const sections = readEntries('home');
     const [first, second] = sections;
     if (!first || !second) throw new Error('two home sections needed');
@@ -339,17 +339,17 @@ test.describe('content that must not build', () => {
       /^order: \d+$/m,
       `order: ${first.data.order}`,
     );
-    const output = expectFailure({ [path]: broken });
+    const output = await expectFailure({ [path]: broken });
     for (const { id } of [first, second]) expect(output).toContain(`src/content/home/${id}.mdx`);
     expect(output).toContain(`order: ${first.data.order} is given to each of them`);
   });
 
-  test('two files with one URL, and a .md file, are errors naming every file', () => {
+  test('two files with one URL, and a .md file, are errors naming every file', async () => {
     const [first] = entryIds('spotlights');
     if (first === undefined) throw new Error('no spotlight to copy');
     const source = readFileSync(join(contentDir, 'spotlights', `${first}.mdx`), 'utf8');
     const twin = `${first[0]?.toUpperCase()}${first.slice(1)}.mdx`;
-    const output = expectFailure({
+    const output = await expectFailure({
       [join(contentDir, 'spotlights', twin)]: source,
       [join(contentDir, 'spotlights', 'notes.md')]: source,
     });

@@ -188,7 +188,7 @@ let reference: { url: string; close: () => Promise<void> } | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const build = buildFixture({}, { SITE_CSS: 'full' });
+  const build = await buildFixture({}, { SITE_CSS: 'full' });
   expect(build.ok, build.output).toBe(true);
   const server = await startStaticServer({ root: build.outDir, port: 0 });
   const { port } = server.address() as AddressInfo;

@@ -378,8 +378,8 @@ test('the head passes the content security policy: no violation or console error
 test.describe('a new spotlight file', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('yields its page, social image, structured data, sitemap and feed entries with no other edit', () => {
-    const build = buildFixture({ [newSpotlight.file]: newSpotlight.source });
+  test('yields its page, social image, structured data, sitemap and feed entries with no other edit', async () => {
+    const build = await buildFixture({ [newSpotlight.file]: newSpotlight.source });
     expect(build.ok, build.output).toBe(true);
     const route = `/spotlights/${newSpotlight.id}/`;
     const url = `${site.url}${route}`;

@@ -11,7 +11,7 @@ import { buildFixture } from './fixture-build.ts';
 export const DOCUMENTATION_ADDRESS = 'inbox@example.org';
 
 export async function withContactEmailBuild(use: (origin: string) => Promise<void>): Promise<void> {
-  const build = buildFixture({}, { PUBLIC_CONTACT_EMAIL: DOCUMENTATION_ADDRESS });
+  const build = await buildFixture({}, { PUBLIC_CONTACT_EMAIL: DOCUMENTATION_ADDRESS });
   expect(build.ok, build.output).toBe(true);
   const server = await startStaticServer({ root: build.outDir, port: 0 });
   try {
