@@ -151,6 +151,40 @@ export function withoutRegisteredFallbacks(css: string): string {
   return root.toString();
 }
 
+const READ_PROPERTY = /var\(\s*(--[\w-]+)/g;
+
+/**
+ * The stylesheet without the custom properties nothing reads: declared, or registered with
+ * `@property`, but used by no `var()` left in the stylesheet nor in `readers` (the markup, scripts
+ * and data that may bring a style of their own). Pruning the rules leaves many: `.prose` declares
+ * some forty colours for elements a page may not have, and Tailwind registers properties for
+ * utilities a page does not use. A property read only by another one that goes, goes too.
+ */
+export function withoutUnreadProperties(css: string, readers: string): string {
+  const root = postcss.parse(css);
+  const readElsewhere = new Set([...readers.matchAll(READ_PROPERTY)].map((match) => match[1]));
+  for (let removed = true; removed;) {
+    const read = new Set(readElsewhere);
+    root.walkDecls((declaration) => {
+      for (const [, name] of declaration.value.matchAll(READ_PROPERTY)) read.add(name);
+    });
+    removed = false;
+    root.walkDecls(/^--/, (declaration) => {
+      if (read.has(declaration.prop)) return;
+      declaration.remove();
+      removed = true;
+    });
+    root.walkAtRules('property', (rule) => {
+      if (!read.has(rule.params.trim())) rule.remove();
+    });
+  }
+  root.walkRules((rule) => {
+    if (rule.nodes.length === 0) rule.remove();
+  });
+  removeEmptyBlocks(root);
+  return root.toString();
+}
+
 /** Pseudo-classes whose arguments must match as they stand; every other one is a state. */
 const MATCHING_PSEUDO = /^:(is|where|has)$/i;
 

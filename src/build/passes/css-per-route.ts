@@ -8,7 +8,8 @@
  * also gets the stylesheet for its parts: the page's rules with the parts' among them, each where it
  * stood (a stylesheet of the parts' rules alone, applied after the page's, would put them after
  * rules they came before and win where they used to lose). Both drop the custom properties'
- * fallbacks for browsers without `@property` (`withoutRegisteredFallbacks`).
+ * fallbacks for browsers without `@property` (`withoutRegisteredFallbacks`) and the custom
+ * properties that nothing left reads (`withoutUnreadProperties`).
  *
  * tests/e2e/css-pruning.spec.ts compares every element's computed style against the same build
  * with `prune: false`: whatever this pass keeps or drops, a visitor must see no difference.
@@ -31,6 +32,7 @@ import {
   namesInDocument,
   namesInJson,
   withoutRegisteredFallbacks,
+  withoutUnreadProperties,
 } from '../css-pruning.ts';
 
 /** Module files a script names: its static and dynamic imports and its workers. */
@@ -73,6 +75,15 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
           ...jsonOf(page, site).flatMap(namesInJson),
         ]),
       );
+      // What may read a custom property besides the stylesheet: a style in the markup, a script, fetched data.
+      const readers = pages
+        .flatMap((page) => [
+          page.document.toString(),
+          ...Object.values(page.islandParts),
+          ...scriptsOf(page, site),
+          ...jsonOf(page, site),
+        ])
+        .join('\n');
       const keepMarkup = pages.every(
         (page) => page.moduleScripts.length === 0 || Object.keys(page.islandParts).length > 0,
       );
@@ -88,8 +99,11 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
         if (!pruned.has(css))
           pruned.set(
             css,
-            withoutRegisteredFallbacks(
-              keepMarkup ? cssMatchedBy(css, documents, scriptNames) : cssUsedBy(css, names),
+            withoutUnreadProperties(
+              withoutRegisteredFallbacks(
+                keepMarkup ? cssMatchedBy(css, documents, scriptNames) : cssUsedBy(css, names),
+              ),
+              readers,
             ),
           );
         return pruned.get(css) ?? css;
@@ -104,7 +118,10 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
         const text = inlineStyles(pages[0]?.document ?? parse(''))
           .map((style) =>
             prune
-              ? withoutRegisteredFallbacks(cssUsedBy(style.rawText, partsNames))
+              ? withoutUnreadProperties(
+                  withoutRegisteredFallbacks(cssUsedBy(style.rawText, partsNames)),
+                  readers,
+                )
               : style.rawText,
           )
           .join('\n');

@@ -7,6 +7,7 @@ import {
   namesInDocument,
   namesInJson,
   withoutRegisteredFallbacks,
+  withoutUnreadProperties,
 } from '../../../src/build/css-pruning.ts';
 
 const css = [
@@ -142,5 +143,34 @@ describe('withoutRegisteredFallbacks', () => {
       const css = `${registered}${fallback(values)}`;
       expect(withoutRegisteredFallbacks(css), values).toBe(css);
     }
+  });
+});
+
+describe('withoutUnreadProperties', () => {
+  const prose = '.prose{--tw-prose-body:#333;--tw-prose-code:#111;color:var(--tw-prose-body)}';
+
+  it('drops what no var() reads, and a rule or block it leaves empty', () => {
+    const css = `${prose}.dark .prose{--tw-prose-code:#eee}@media (width>=40rem){.x{--only-here:1}}`;
+    expect(withoutUnreadProperties(css, '')).toBe(
+      '.prose{--tw-prose-body:#333;color:var(--tw-prose-body)}',
+    );
+  });
+
+  it('keeps what the markup, a script or data reads, and what a kept property reads', () => {
+    const css = `${prose}:root{--accent:red;--link:var(--accent)}`;
+    expect(withoutUnreadProperties(css, '<a style="color: var(--link)">')).toBe(
+      '.prose{--tw-prose-body:#333;color:var(--tw-prose-body)}:root{--accent:red;--link:var(--accent)}',
+    );
+    expect(withoutUnreadProperties(css, 'el.style.color = "var( --tw-prose-code)"')).toContain(
+      '--tw-prose-code:#111',
+    );
+  });
+
+  it('drops a property read only by one that goes, and the registration of one nothing reads', () => {
+    const css =
+      '@property --tw-font-weight{syntax:"*";inherits:false}@property --tw-shadow{syntax:"*";inherits:false}:root{--a:1px;--b:calc(var(--a)*2)}.s{box-shadow:var(--tw-shadow)}';
+    expect(withoutUnreadProperties(css, '')).toBe(
+      '@property --tw-shadow{syntax:"*";inherits:false}.s{box-shadow:var(--tw-shadow)}',
+    );
   });
 });
