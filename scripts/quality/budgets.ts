@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ISLAND_PARTS_ATTRIBUTE, ISLAND_STYLESHEET_ATTRIBUTE } from '../../src/lib/island-parts.ts';
-import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/page-script-loader.ts';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/names.ts';
 import { fileForPath, listFiles, type BuiltPage } from './build-output.ts';
 import { FIRST_ROUND_TRIP_BYTES } from './first-round-trip.ts';
 import { isExternal } from './links.ts';

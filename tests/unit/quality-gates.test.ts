@@ -14,7 +14,8 @@ import {
 } from '../../scripts/quality/budgets';
 import { FIRST_ROUND_TRIP_BYTES, measureSent } from '../../scripts/quality/first-round-trip';
 import { validatePages } from '../../scripts/quality/html';
-import { PAGE_SCRIPT_ATTRIBUTE, pageScriptLoader } from '../../src/scripts/page-script-loader';
+import { pageScriptLoader } from '../../src/build/inline-scripts';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/names';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
 
 const page = (body: string, head = '') =>
