@@ -61,9 +61,7 @@ export function inlineScript(entry: string): string {
   return code.replace(/;$/, '');
 }
 
-/** The colour scheme, the toggle and the menu's Escape (src/scripts/theme.ts). */
-export const themeScript = inlineScript('src/scripts/theme.ts');
-/** The web font, fetched after the first paint (src/scripts/web-font.ts). */
-export const webFontScript = inlineScript('src/scripts/web-font.ts');
+/** Every page's <head>: the colour scheme and the web font (src/scripts/head.ts). */
+export const headScript = inlineScript('src/scripts/head.ts');
 /** The loader that stands in for each page script (src/scripts/page-script-loader.ts). */
 export const pageScriptLoader = inlineScript('src/scripts/page-script-loader.ts');

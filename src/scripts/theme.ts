@@ -1,7 +1,7 @@
 /**
- * Inline in <head>, before the first paint, so a stored scheme never flashes the wrong colours. It
- * also wires the toggle and closes the menu on Escape, so that pages without interactive parts need
- * no script file at all.
+ * Part of the head script (head.ts): it runs before the first paint, so a stored scheme never
+ * flashes the wrong colours. It also wires the toggle and closes the menu on Escape, so that pages
+ * without interactive parts need no script file at all.
  */
 import { SCRIPTED_CLASS, SITE_MENU_ID, THEME_STORAGE_KEY, THEME_TOGGLE_ID } from './names.ts';
 

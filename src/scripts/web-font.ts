@@ -1,10 +1,10 @@
 /**
- * Inline in <head>, before the first paint. A page never waits for the web font: while Inter is not
- * known to be cached, the root gets WEB_FONT_PENDING_CLASS, so the page paints in the metric-matched
- * fallback and never requests or swaps in Inter (no layout shift, no invisible text). Once the page
- * has loaded and the browser has reported its first contentful paint, the font is fetched for the
- * pages that follow, and remembered; from then on pages use Inter from their first paint (its
- * `font-display: optional` falls back rather than waits).
+ * Part of the head script (head.ts), which runs before the first paint. A page never waits for the
+ * web font: while Inter is not known to be cached, the root gets WEB_FONT_PENDING_CLASS, so the page
+ * paints in the metric-matched fallback and never requests or swaps in Inter (no layout shift, no
+ * invisible text). Once the page has loaded and the browser has reported its first contentful
+ * paint, the font is fetched for the pages that follow, and remembered; from then on pages use
+ * Inter from their first paint (its `font-display: optional` falls back rather than waits).
  */
 import { afterFirstPaint } from './after-first-paint.ts';
 import { WEB_FONT_FAMILY, WEB_FONT_PENDING_CLASS, WEB_FONT_STORAGE_KEY } from './names.ts';

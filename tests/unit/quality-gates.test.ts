@@ -97,6 +97,23 @@ describe('budget gate', () => {
     ]);
   });
 
+  it('adds up the inline scripts of a page against their budget, structured data aside', () => {
+    const problemsOf = (...scripts: string[]) => {
+      const root = site({
+        ...healthy,
+        'index.html': page('<main><h1>Home</h1></main>', scripts.join('')),
+      });
+      return measureBudgets(root, readPages(root)).problems;
+    };
+    const script = (bytes: number) => `<script>${';'.repeat(bytes)}</script>`;
+    const half = budgets.inlineScriptBytes / 2;
+    const data = `<script type="application/ld+json">"${'x'.repeat(budgets.inlineScriptBytes)}"</script>`;
+    expect(problemsOf(script(half), script(half), data)).toEqual([]);
+    expect(problemsOf(script(half), script(half + 1))).toEqual([
+      `/: ${budgets.inlineScriptBytes + 1} B of inline script, budget ${budgets.inlineScriptBytes} B`,
+    ]);
+  });
+
   it('counts the first screen up to the end of the block that holds the h1, with the CSS inlined before it', () => {
     const incompressible = (bytes: number) => randomBytes(bytes).toString('base64');
     const root = site({
