@@ -10,11 +10,9 @@ import { cspDirectives } from './src/lib/csp.ts';
 import { bodyLinksPlugin } from './src/build/body-links-plugin.ts';
 import { buildPipeline } from './src/integrations/build-pipeline.ts';
 import { contactWarning } from './src/integrations/contact-warning.ts';
-import { pageScriptLoader } from './src/scripts/page-script-loader.ts';
-import { themeScript } from './src/scripts/theme.ts';
+import { headScript, pageScriptLoader } from './src/build/inline-scripts.ts';
 import { outDir } from './scripts/quality/build-output.ts';
 import { sourcePages } from './src/lib/demo/sources.ts';
-import { webFontScript } from './src/scripts/web-font.ts';
 
 /**
  * Pages that must never be indexed: they answer a visit, or (the explainer's sources, each a listing
@@ -46,7 +44,7 @@ export default defineConfig({
     csp: {
       directives: cspDirectives({ formEndpoint: site.contact.endpoint, siteUrl: site.url }),
       scriptDirective: {
-        hashes: [sha256Hash(themeScript), sha256Hash(webFontScript), sha256Hash(pageScriptLoader)],
+        hashes: [sha256Hash(headScript), sha256Hash(pageScriptLoader)],
       },
     },
   },

@@ -12,8 +12,9 @@
  *
  * Passes 1-3 change markup and inline code, so they come before 4; 5 needs 4's policies.
  */
-import { PAGE_SCRIPT_ATTRIBUTE, pageScriptLoader } from '../scripts/page-script-loader.ts';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../scripts/names.ts';
 import type { BuiltSite, Pass } from './built-site.ts';
+import { pageScriptLoader } from './inline-scripts.ts';
 import { cssPerRoute } from './passes/css-per-route.ts';
 import { headersFile } from './passes/headers-file.ts';
 import { takeIslandParts } from './passes/island-parts.ts';

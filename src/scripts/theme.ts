@@ -1,11 +1,45 @@
 /**
- * One of the two inline scripts (the other is web-font.ts). It runs in <head> before first paint so a
- * stored scheme never flashes the wrong colours; Astro's CSP cannot hash inline scripts itself, so
- * astro.config.mjs hashes this exact string. It also wires the toggle and closes the menu on Escape, so that pages without
- * interactive parts need no script file at all.
+ * Part of the head script (head.ts): it runs before the first paint, so a stored scheme never
+ * flashes the wrong colours. It also wires the toggle and closes the menu on Escape, so that pages
+ * without interactive parts need no script file at all.
  */
-export const THEME_STORAGE_KEY = 'theme';
-/** Set on <html> before the first paint, so controls that need the script show from the first frame (no shift). */
-export const SCRIPTED_CLASS = 'scripted';
+import { SCRIPTED_CLASS, SITE_MENU_ID, THEME_STORAGE_KEY, THEME_TOGGLE_ID } from './names.ts';
 
-export const themeScript = `(()=>{const d=document.documentElement,k=${JSON.stringify(THEME_STORAGE_KEY)},q=matchMedia("(prefers-color-scheme: dark)");d.classList.add(${JSON.stringify(SCRIPTED_CLASS)});try{const t=localStorage.getItem(k);if(t==="light"||t==="dark")d.dataset.theme=t}catch(e){}const dark=()=>(d.dataset.theme||(q.matches?"dark":"light"))==="dark";addEventListener("DOMContentLoaded",()=>{const b=document.getElementById("theme-toggle");if(b){const sync=()=>b.setAttribute("aria-pressed",String(dark()));sync();q.addEventListener("change",sync);b.addEventListener("click",()=>{const t=dark()?"light":"dark";d.dataset.theme=t;try{localStorage.setItem(k,t)}catch(e){}sync()})}const m=document.getElementById("site-menu");m&&m.addEventListener("keydown",e=>{if(e.key==="Escape"&&m.open){m.open=false;m.querySelector("summary").focus()}})})})()`;
+const root = document.documentElement;
+const systemScheme = matchMedia('(prefers-color-scheme: dark)');
+
+root.classList.add(SCRIPTED_CLASS);
+try {
+  const stored = localStorage.getItem(THEME_STORAGE_KEY);
+  if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
+} catch {
+  // Storage is blocked: the page follows the system's scheme.
+}
+
+const isDark = () => (root.dataset.theme || (systemScheme.matches ? 'dark' : 'light')) === 'dark';
+
+addEventListener('DOMContentLoaded', () => {
+  const toggle = document.getElementById(THEME_TOGGLE_ID);
+  if (toggle) {
+    const sync = () => toggle.setAttribute('aria-pressed', String(isDark()));
+    sync();
+    systemScheme.addEventListener('change', sync);
+    toggle.addEventListener('click', () => {
+      const scheme = isDark() ? 'light' : 'dark';
+      root.dataset.theme = scheme;
+      try {
+        localStorage.setItem(THEME_STORAGE_KEY, scheme);
+      } catch {
+        // Storage is blocked: the choice holds for this page only.
+      }
+      sync();
+    });
+  }
+  const menu = document.getElementById(SITE_MENU_ID) as HTMLDetailsElement | null;
+  menu?.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menu.open) {
+      menu.open = false;
+      menu.querySelector('summary')!.focus();
+    }
+  });
+});

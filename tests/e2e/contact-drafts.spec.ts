@@ -7,10 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { contactForm, contactStatus, draftOffers } from '../../src/content/interface/contact.ts';
-import {
-  PAGE_SCRIPT_ATTRIBUTE,
-  PAGE_SCRIPT_RAN_ATTRIBUTE,
-} from '../../src/scripts/page-script-loader.ts';
+import { PAGE_SCRIPT_ATTRIBUTE, PAGE_SCRIPT_RAN_ATTRIBUTE } from '../../src/scripts/names.ts';
 import {
   contactPath,
   endpoint,

@@ -12,7 +12,7 @@ import { startStaticServer } from '../../scripts/static-server.ts';
 import { ISLAND_PART_ATTRIBUTE, ISLAND_PARTS_ATTRIBUTE } from '../../src/lib/island-parts.ts';
 import { buildFixture } from './support/fixture-build.ts';
 import { readPages } from '../../scripts/quality/build-output.ts';
-import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/page-script-loader.ts';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/names.ts';
 import { outDir, pageScriptsRan, visit } from './support/site.ts';
 
 const WIDTHS = [320, 800, 1280] as const;

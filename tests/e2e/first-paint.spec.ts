@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { site } from '../../src/config';
-import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/page-script-loader';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/names';
 import { expectNoShift } from './support/layout-shift';
 import { fileOfUrl } from './support/seo-output';
 import { builtRoutes, outDir, visit } from './support/site';

@@ -7,7 +7,7 @@ import {
   WEB_FONT_FAMILY,
   WEB_FONT_PENDING_CLASS,
   WEB_FONT_STORAGE_KEY,
-} from '../../src/scripts/web-font';
+} from '../../src/scripts/names';
 import { expectNoShift } from './support/layout-shift';
 import { builtRoutes } from './support/site';
 

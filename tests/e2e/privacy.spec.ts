@@ -9,8 +9,11 @@ import { contactForm } from '../../src/content/interface/contact.ts';
 import { TAB_KEY } from '../../src/client/contact/tab-id.ts';
 import { DRAFT_KEY_PREFIX } from '../../src/lib/contact/draft-record.ts';
 import { privacyFacts } from '../../src/lib/contact/privacy.ts';
-import { THEME_STORAGE_KEY } from '../../src/scripts/theme.ts';
-import { WEB_FONT_STORAGE_KEY } from '../../src/scripts/web-font.ts';
+import {
+  THEME_STORAGE_KEY,
+  THEME_TOGGLE_ID,
+  WEB_FONT_STORAGE_KEY,
+} from '../../src/scripts/names.ts';
 import { DOCUMENTATION_ADDRESS, withContactEmailBuild } from './support/contact-email-build.ts';
 import { builtRoutes, visit } from './support/site.ts';
 
@@ -116,7 +119,7 @@ test("the browser keeps only the draft, the colour scheme, the font flag and the
     .locator('[data-contact]')
     .getByLabel(contactForm.message)
     .fill('A draft that stays on this device.');
-  await page.locator('#theme-toggle').click();
+  await page.locator(`#${THEME_TOGGLE_ID}`).click();
   // The font flag is written after the first paint, once the web font has been fetched for later pages.
   await expect
     .poll(() =>

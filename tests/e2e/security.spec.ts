@@ -15,6 +15,7 @@ import {
 } from '../../src/lib/security-headers.ts';
 import { outDir, readPages } from '../../scripts/quality/build-output.ts';
 import { readEntry } from './support/content-entries.ts';
+import { THEME_TOGGLE_ID } from '../../src/scripts/names.ts';
 import { builtRoutes, visit } from './support/site.ts';
 
 const pages = builtRoutes();
@@ -222,7 +223,7 @@ test('an inline script and handler injected into a page are blocked by the heade
       ]),
     );
   // The site's own hashed inline script still ran: it reveals the theme toggle.
-  await expect(page.locator('#theme-toggle')).toBeVisible();
+  await expect(page.locator(`#${THEME_TOGGLE_ID}`)).toBeVisible();
 });
 
 test('an unknown URL shows the 404 page without a violation, in a section or outside any', async ({

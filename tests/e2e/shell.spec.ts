@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/config';
 import { frameWords, navLabels } from '../../src/content/interface/site';
+import { SITE_MENU_ID, THEME_TOGGLE_ID } from '../../src/scripts/names';
 import { readEntry } from './support/content-entries';
 import { builtRoutes } from './support/site';
 
@@ -72,7 +73,7 @@ function rgb(hex: string): string {
 }
 
 async function openMenuWithKeyboard(page: Page) {
-  const summary = page.locator('#site-menu > summary');
+  const summary = page.locator(`#${SITE_MENU_ID} > summary`);
   await summary.focus();
   await page.keyboard.press('Enter');
   return summary;
@@ -203,7 +204,7 @@ test.describe('colour scheme', () => {
       const context = await browser.newContext({ javaScriptEnabled: false, colorScheme });
       const page = await context.newPage();
       await page.goto('/');
-      await expect(page.locator('#theme-toggle')).toBeHidden();
+      await expect(page.locator(`#${THEME_TOGGLE_ID}`)).toBeHidden();
       await expect(page.locator('html'), colorScheme).toHaveCSS(
         'background-color',
         rgb(site.themeColor[colorScheme]),

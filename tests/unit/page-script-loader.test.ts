@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  PAGE_SCRIPT_ATTRIBUTE,
-  PAGE_SCRIPT_RAN_ATTRIBUTE,
-  pageScriptLoader,
-} from '../../src/scripts/page-script-loader';
+import { pageScriptLoader } from '../../src/build/inline-scripts';
+import { PAGE_SCRIPT_ATTRIBUTE, PAGE_SCRIPT_RAN_ATTRIBUTE } from '../../src/scripts/names';
 
 describe('pageScriptLoader', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   /**
-   * Runs the loader as a page would, with a paint observer the test reports paints to, and its one
-   * `import()` (which a test's VM cannot run from source text) handed to `importModule`.
+   * Runs the loader's text as a page would (minified, as the build inlines it), with a paint
+   * observer the test reports paints to, and its one `import()` (which a test's VM cannot run from
+   * source text) handed to `importModule`.
    */
   function runLoader(moduleUrl: string, importModule: (url: string) => Promise<unknown>) {
     const attributes = new Map([[PAGE_SCRIPT_ATTRIBUTE, moduleUrl]]);
@@ -41,6 +39,8 @@ describe('pageScriptLoader', () => {
     new Function('importModule', pageScriptLoader.replace(/\bimport\(/, 'importModule('))(
       importModule,
     );
+    // As in a browser, `currentScript` names the loader only while it runs.
+    vi.stubGlobal('document', { currentScript: null });
     return {
       attributes,
       paint: (...names: string[]) => report(names),

@@ -14,7 +14,8 @@ import {
 } from '../../scripts/quality/budgets';
 import { FIRST_ROUND_TRIP_BYTES, measureSent } from '../../scripts/quality/first-round-trip';
 import { validatePages } from '../../scripts/quality/html';
-import { PAGE_SCRIPT_ATTRIBUTE, pageScriptLoader } from '../../src/scripts/page-script-loader';
+import { pageScriptLoader } from '../../src/build/inline-scripts';
+import { PAGE_SCRIPT_ATTRIBUTE } from '../../src/scripts/names';
 import { checkInternalLinks, externalLinks } from '../../scripts/quality/links';
 
 const page = (body: string, head = '') =>
@@ -93,6 +94,23 @@ describe('budget gate', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(/^\/: first screen \d+ B gzip \(HTML with its CSS\), budget 14336 B$/),
+    ]);
+  });
+
+  it('adds up the inline scripts of a page against their budget, structured data aside', () => {
+    const problemsOf = (...scripts: string[]) => {
+      const root = site({
+        ...healthy,
+        'index.html': page('<main><h1>Home</h1></main>', scripts.join('')),
+      });
+      return measureBudgets(root, readPages(root)).problems;
+    };
+    const script = (bytes: number) => `<script>${';'.repeat(bytes)}</script>`;
+    const half = budgets.inlineScriptBytes / 2;
+    const data = `<script type="application/ld+json">"${'x'.repeat(budgets.inlineScriptBytes)}"</script>`;
+    expect(problemsOf(script(half), script(half), data)).toEqual([]);
+    expect(problemsOf(script(half), script(half + 1))).toEqual([
+      `/: ${budgets.inlineScriptBytes + 1} B of inline script, budget ${budgets.inlineScriptBytes} B`,
     ]);
   });
 

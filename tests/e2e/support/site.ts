@@ -1,9 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { listFiles, outDir, routeOf } from '../../../scripts/quality/build-output.ts';
-import {
-  PAGE_SCRIPT_ATTRIBUTE,
-  PAGE_SCRIPT_RAN_ATTRIBUTE,
-} from '../../../src/scripts/page-script-loader.ts';
+import { PAGE_SCRIPT_ATTRIBUTE, PAGE_SCRIPT_RAN_ATTRIBUTE } from '../../../src/scripts/names.ts';
 
 export { outDir };
 
