@@ -286,11 +286,11 @@ test('the replay is keyboard operable and has no WCAG 2.2 AA violation', async (
   await expect(fixToggle(page)).toBeFocused();
   await page.keyboard.press('Space');
   await expect(replayStatus(page)).toContainText(replayWords.withFix);
-  const { file, box, run, fileStatus } = fileReplay(page);
+  const { file, box, run: runFile, fileStatus } = fileReplay(page);
   await file.locator('summary').focus();
   await page.keyboard.press('Enter');
   await box.fill('[]');
-  await run.press('Enter');
+  await runFile.press('Enter');
   await expect(fileStatus).not.toBeEmpty();
   await expectAccessibleInBothSchemes(page);
 });
