@@ -75,10 +75,14 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
           ...jsonOf(page, site).flatMap(namesInJson),
         ]),
       );
-      // What may read a custom property besides the stylesheet: a style in the markup, a script, fetched data.
+      // What may read a custom property besides the stylesheet: a style attribute, a script, the
+      // island's parts, fetched data (not the page's <style>, which is the stylesheet unpruned).
       const readers = pages
         .flatMap((page) => [
-          page.document.toString(),
+          ...page.document
+            .querySelectorAll('[style]')
+            .map((element) => element.getAttribute('style') ?? ''),
+          ...runnableInlineScripts(page.document).map((script) => script.rawText),
           ...Object.values(page.islandParts),
           ...scriptsOf(page, site),
           ...jsonOf(page, site),
