@@ -650,6 +650,8 @@ test.describe('without JavaScript', () => {
     const refused = page.waitForResponse(endpoint);
     await send(page).click();
     expect((await refused).status()).toBe(422);
+    // The service's answer is a page: Back only once it is the page shown.
+    await expect(page).toHaveURL(endpoint);
     await page.goBack();
     await field.name(page).fill(visitor.name);
     await field.message(page).fill(' \n ');
