@@ -68,35 +68,38 @@ export function cssPerRoute({ prune = true } = {}): (site: BuiltSite) => BuiltSi
     const routes = Map.groupBy(site.pages, (page) => page.route);
     const restyled = new Map<BuiltPage, BuiltPage>();
     for (const pages of routes.values()) {
+      // What each page runs and fetches, read once: its names and its custom properties come from it.
+      const fetched = pages.map((page) => ({
+        page,
+        scripts: scriptsOf(page, site),
+        json: jsonOf(page, site),
+        inline: runnableInlineScripts(page.document).map((script) => script.rawText),
+      }));
       const names = new Set(
-        pages.flatMap((page) => [
+        fetched.flatMap(({ page, scripts, json }) => [
           ...namesInDocument(page.document),
-          ...scriptsOf(page, site).flatMap(namesIn),
-          ...jsonOf(page, site).flatMap(namesInJson),
+          ...scripts.flatMap(namesIn),
+          ...json.flatMap(namesInJson),
         ]),
       );
       // What may read a custom property besides the stylesheet: a style attribute, a script, the
       // island's parts, fetched data (not the page's <style>, which is the stylesheet unpruned).
-      const readers = pages
-        .flatMap((page) => [
+      const readers = fetched
+        .flatMap(({ page, scripts, json, inline }) => [
           ...page.document
             .querySelectorAll('[style]')
             .map((element) => element.getAttribute('style') ?? ''),
-          ...runnableInlineScripts(page.document).map((script) => script.rawText),
+          ...inline,
           ...Object.values(page.islandParts),
-          ...scriptsOf(page, site),
-          ...jsonOf(page, site),
+          ...scripts,
+          ...json,
         ])
         .join('\n');
       const keepMarkup = pages.every(
         (page) => page.moduleScripts.length === 0 || Object.keys(page.islandParts).length > 0,
       );
       const documents = pages.map((page) => page.document);
-      const scriptNames = new Set(
-        documents.flatMap((document) =>
-          runnableInlineScripts(document).flatMap((script) => namesIn(script.rawText)),
-        ),
-      );
+      const scriptNames = new Set(fetched.flatMap(({ inline }) => inline.flatMap(namesIn)));
       const pruned = new Map<string, string>();
       const restyle = (css: string): string => {
         if (!prune) return css;
